@@ -1,0 +1,44 @@
+namespace DealerCrm.Domain.Auditing;
+
+public enum AuditAction
+{
+    Added = 1,
+    Modified = 2,
+    Deleted = 3,
+}
+
+/// <summary>One audited change of one entity: who, when, what, and each field's old and new value.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; private set; }
+
+    public DateTime AtUtc { get; private set; }
+
+    public string? UserId { get; private set; }
+
+    public string UserName { get; private set; } = "";
+
+    public string EntityType { get; private set; } = "";
+
+    public string EntityId { get; private set; } = "";
+
+    public AuditAction Action { get; private set; }
+
+    /// <summary>The changed fields as JSON: [{"field":"Mobile","old":"...","new":"..."}].</summary>
+    public string ChangesJson { get; set; } = "[]";
+
+    private AuditEntry()
+    {
+    }
+
+    public AuditEntry(DateTime atUtc, string? userId, string userName, string entityType, string entityId, AuditAction action, string changesJson)
+    {
+        AtUtc = atUtc;
+        UserId = userId;
+        UserName = userName;
+        EntityType = entityType;
+        EntityId = entityId;
+        Action = action;
+        ChangesJson = changesJson;
+    }
+}

@@ -1,0 +1,19 @@
+namespace DealerCrm.Domain.Settings;
+
+/// <summary>The complaint escalation numbers of RULES.md section 5.</summary>
+public sealed class ComplaintPolicy
+{
+    public const string Section = "Policies:Complaints";
+
+    public int Tier1DeadlineHours { get; set; } = 24;
+
+    public int Tier2DeadlineHours { get; set; } = 48;
+
+    public int Tier3DeadlineHours { get; set; } = 72;
+
+    /// <summary>The Automobile Sales Management Measures: the customer hears the outcome within this many working days.</summary>
+    public int LegalFeedbackWorkingDays { get; set; } = 7;
+
+    /// <summary>A case is flagged when this few working days remain before the legal limit.</summary>
+    public int LegalWarningWorkingDaysLeft { get; set; } = 2;
+}

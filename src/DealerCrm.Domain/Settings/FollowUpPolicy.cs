@@ -1,0 +1,31 @@
+namespace DealerCrm.Domain.Settings;
+
+/// <summary>The follow-up cadence numbers of RULES.md section 3.</summary>
+public sealed class FollowUpPolicy
+{
+    public const string Section = "Policies:FollowUps";
+
+    public int ThankYouLetterDueHours { get; set; } = 24;
+
+    public int FirstCallDueHours { get; set; } = 24;
+
+    public int SecondCallDueDays { get; set; } = 7;
+
+    public int ContactIntervalMonths { get; set; } = 2;
+
+    /// <summary>A birthday or anniversary visit appears this many days before the day.</summary>
+    public int VisitLeadDays { get; set; } = 7;
+
+    public int AfterServiceRevisitDueDays { get; set; } = 3;
+
+    public int InsuranceReminderDaysBefore { get; set; } = 30;
+
+    public int MaxCallAttempts { get; set; } = 3;
+
+    public int RetryAfterDays { get; set; } = 1;
+
+    public int ReturnVisitTargetUnderWarrantyPercent { get; set; } = 100;
+
+    /// <summary>How often the background job creates the tasks that fell due.</summary>
+    public int JobIntervalSeconds { get; set; } = 60;
+}

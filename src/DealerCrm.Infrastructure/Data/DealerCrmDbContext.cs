@@ -1,0 +1,45 @@
+using DealerCrm.Domain.Auditing;
+using DealerCrm.Domain.Common;
+using DealerCrm.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealerCrm.Infrastructure.Data;
+
+/// <summary>
+/// The one DbContext, Identity included. Each database provider has a thin subclass so that
+/// each keeps its own migrations (SqliteDealerCrmDbContext, SqlServerDealerCrmDbContext).
+/// </summary>
+public abstract class DealerCrmDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole, string, IdentityUserClaim<string>, AppUserRole, IdentityUserLogin<string>, IdentityRoleClaim<string>, IdentityUserToken<string>>(options)
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DealerCrmDbContext).Assembly);
+        ApplyConcurrencyTokens(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+    }
+
+    private static void ApplyConcurrencyTokens(ModelBuilder builder)
+    {
+        foreach (var entityType in builder.Model.GetEntityTypes()
+                     .Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            builder.Entity(entityType.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+    }
+}
+
+public sealed class SqliteDealerCrmDbContext(DbContextOptions<SqliteDealerCrmDbContext> options) : DealerCrmDbContext(options);
+
+public sealed class SqlServerDealerCrmDbContext(DbContextOptions<SqlServerDealerCrmDbContext> options) : DealerCrmDbContext(options);

@@ -1,0 +1,37 @@
+using DealerCrm.Web.Infrastructure.Logging;
+using DealerCrm.Web.Infrastructure.Security;
+using DealerCrm.Web.Infrastructure.Validation;
+using Microsoft.Extensions.Localization;
+
+namespace DealerCrm.Web.Infrastructure.Startup;
+
+public static class Pipeline
+{
+    public static WebApplication UseDealerCrm(this WebApplication app)
+    {
+        FluentValidationSetup.UseLocalizedDisplayNames(app.Services.GetRequiredService<IStringLocalizer<SharedResource>>());
+        app.UseSecurityHeaders();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error");
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseDealerCrmRequestLogging();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+using DealerCrm.Domain.Staff;
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace DealerCrm.Web.Pages.Admin.Users;
+
+/// <summary>The fields the create and edit pages share, and their rules.</summary>
+public class UserFields
+{
+    [Display(Name = "Field.DisplayName")]
+    public string DisplayName { get; set; } = "";
+
+    [Display(Name = "Field.Email")]
+    public string? Email { get; set; }
+
+    [Display(Name = "Field.StaffPhone")]
+    public string? PhoneNumber { get; set; }
+
+    [Display(Name = "Field.Roles")]
+    public List<string> Roles { get; set; } = [];
+}
+
+public static class UserFieldRules
+{
+    public static void AddUserFieldRules<T>(this AbstractValidator<T> validator, IStringLocalizer<SharedResource> l)
+        where T : UserFields
+    {
+        validator.RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(50);
+        validator.RuleFor(x => x.Email).EmailAddress().MaximumLength(256).When(x => !string.IsNullOrWhiteSpace(x.Email));
+        validator.RuleFor(x => x.PhoneNumber).Matches(@"^[0-9+\- ]{5,20}$").WithMessage(l["Users.PhoneInvalid"])
+            .When(x => !string.IsNullOrWhiteSpace(x.PhoneNumber));
+        validator.RuleFor(x => x.Roles).NotEmpty().WithMessage(l["Users.RoleRequired"]);
+        validator.RuleForEach(x => x.Roles).Must(Roles.IsKnown).WithMessage(l["Users.RoleUnknown"]);
+    }
+}

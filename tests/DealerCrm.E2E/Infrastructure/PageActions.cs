@@ -1,0 +1,39 @@
+using DealerCrm.Web.Infrastructure.Demo;
+using Microsoft.Playwright;
+
+namespace DealerCrm.E2E.Infrastructure;
+
+public static class PageActions
+{
+    /// <summary>Signs in through the sign-in page as a demo user, the way a person would.</summary>
+    public static async Task SignInAsync(this IPage page, string login, string password = DemoSeeder.Password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.GetByLabel("登录名或邮箱").FillAsync(login);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+    }
+
+    /// <summary>Saves a full-page screenshot under TestResults/screenshots for a person to look at.</summary>
+    public static async Task<string> ScreenshotAsync(this IPage page, string name)
+    {
+        var path = Path.Combine(Screenshots.Directory, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+}
+
+public static class Screenshots
+{
+    /// <summary>TestResults/screenshots at the checkout's root (SCREENSHOT_DIR overrides).</summary>
+    public static string Directory { get; } = Create();
+
+    private static string Create()
+    {
+        var path = Environment.GetEnvironmentVariable("SCREENSHOT_DIR")
+                   ?? Path.Combine(DealerCrm.Web.Tests.Infrastructure.RepositoryPaths.Root, "TestResults", "screenshots");
+        System.IO.Directory.CreateDirectory(path);
+        return path;
+    }
+}
