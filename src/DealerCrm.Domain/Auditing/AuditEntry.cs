@@ -25,7 +25,7 @@ public sealed class AuditEntry
     public AuditAction Action { get; private set; }
 
     /// <summary>The changed fields as JSON: [{"field":"Mobile","old":"...","new":"..."}].</summary>
-    public string ChangesJson { get; set; } = "[]";
+    public string ChangesJson { get; private set; } = "[]";
 
     private AuditEntry()
     {
@@ -40,5 +40,18 @@ public sealed class AuditEntry
         EntityId = entityId;
         Action = action;
         ChangesJson = changesJson;
+    }
+
+    /// <summary>
+    /// Forgets the values of the chosen fields (who and when stay): an anonymised customer's
+    /// personal data must not survive in the trail either.
+    /// </summary>
+    public void Redact(Func<string, bool> field)
+    {
+        ChangesJson = AuditJson.Write(AuditJson.Read(ChangesJson)
+            .Select(c => field(c.Field)
+                ? c with { Old = c.Old is null ? null : AuditJson.Redacted, New = c.New is null ? null : AuditJson.Redacted }
+                : c)
+            .ToList());
     }
 }

@@ -12,3 +12,7 @@ public interface IAuditable;
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class ContactDataAttribute : Attribute;
+
+/// <summary>A derived property (a search key) that the audit trail leaves out: its source is audited.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedAttribute : Attribute;

@@ -13,6 +13,9 @@ public sealed class DealershipOptions
 
     public string ServiceHotline { get; set; } = "020-8888-6666";
 
+    /// <summary>The brand the dealership sells: the default brand of a new vehicle.</summary>
+    public string Brand { get; set; } = "丰田";
+
     /// <summary>IANA id of the dealership's time zone; all days and hours are judged in it.</summary>
     public string TimeZone { get; set; } = "Asia/Shanghai";
 

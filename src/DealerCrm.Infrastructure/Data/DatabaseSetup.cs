@@ -69,6 +69,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton<VersionBumpInterceptor>();
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<CustomerNumberAllocator>();
 
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
         {

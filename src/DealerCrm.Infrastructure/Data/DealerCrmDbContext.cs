@@ -1,5 +1,7 @@
 using DealerCrm.Domain.Auditing;
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Customers;
+using DealerCrm.Domain.Privacy;
 using DealerCrm.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,6 +17,24 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole, string, IdentityUserClaim<string>, AppUserRole, IdentityUserLogin<string>, IdentityRoleClaim<string>, IdentityUserToken<string>>(options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<CustomerPhone> CustomerPhones => Set<CustomerPhone>();
+
+    public DbSet<FamilyMember> FamilyMembers => Set<FamilyMember>();
+
+    public DbSet<ContactChange> ContactChanges => Set<ContactChange>();
+
+    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
+    public DbSet<ServiceVisit> ServiceVisits => Set<ServiceVisit>();
+
+    public DbSet<PrivacyLogEntry> PrivacyLog => Set<PrivacyLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Reflection;
-using System.Text.Json;
 using DealerCrm.Domain.Auditing;
 using DealerCrm.Domain.Common;
 using Microsoft.EntityFrameworkCore;
@@ -180,7 +179,8 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : S
 
         public static PendingAudit? From(EntityEntry entry)
         {
-            var properties = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !Ignored.Contains(p.Metadata.Name));
+            var properties = entry.Properties.Where(p => !p.Metadata.IsPrimaryKey() && !Ignored.Contains(p.Metadata.Name)
+                && p.Metadata.PropertyInfo?.GetCustomAttribute<NotAuditedAttribute>() is null);
             switch (entry.State)
             {
                 case EntityState.Added:
@@ -206,11 +206,11 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : S
             var key = entry.Metadata.FindPrimaryKey()!.Properties
                 .Select(p => Format(entry.Property(p.Name).CurrentValue));
             return new AuditEntry(atUtc, actor.UserId, actor.UserName, entry.Metadata.ClrType.Name,
-                string.Join(",", key), action, JsonSerializer.Serialize(changes, AuditJson.Options));
+                string.Join(",", key), action, AuditJson.Write(changes));
         }
 
         private static string? Format(PropertyEntry property, object? value) =>
-            value is not null && Redacted.Contains(property.Metadata.Name) ? "***" : Format(value);
+            value is not null && Redacted.Contains(property.Metadata.Name) ? AuditJson.Redacted : Format(value);
 
         private static string? Format(object? value) => value switch
         {
@@ -222,22 +222,4 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : S
             _ => value.ToString(),
         };
     }
-}
-
-/// <summary>One field's change in an audit entry.</summary>
-public sealed record FieldChange(string Field, string? Old, string? New);
-
-public static class AuditJson
-{
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
-    public static IReadOnlyList<FieldChange> Read(string json) =>
-        JsonSerializer.Deserialize<List<FieldChange>>(json, Options) ?? [];
-
-    /// <summary>Whether a property of an entity type carries contact data (masked when shown).</summary>
-    public static bool IsContactData(Type entityType, string property) =>
-        entityType.GetProperty(property)?.GetCustomAttribute<ContactDataAttribute>() is not null;
 }

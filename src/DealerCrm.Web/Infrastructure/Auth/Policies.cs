@@ -15,11 +15,55 @@ public static class Policies
     /// <summary>Users, roles and settings.</summary>
     public const string Admin = nameof(Admin);
 
+    /// <summary>Read customer files: everyone who serves customers. Not Admin, not the lounge.</summary>
+    public const string CustomersRead = nameof(CustomersRead);
+
+    /// <summary>Create customers and edit their profile, contact data and family.</summary>
+    public const string CustomersEdit = nameof(CustomersEdit);
+
+    /// <summary>Add and edit vehicles.</summary>
+    public const string VehiclesEdit = nameof(VehiclesEdit);
+
+    /// <summary>Record a delivery (交车): sales.</summary>
+    public const string DeliveriesRecord = nameof(DeliveriesRecord);
+
+    /// <summary>Record a service visit: after-sales.</summary>
+    public const string ServiceVisitsRecord = nameof(ServiceVisitsRecord);
+
+    /// <summary>See a phone number whole, with a reason, logged. Salespeople only for their own customers.</summary>
+    public const string ContactReveal = nameof(ContactReveal);
+
+    /// <summary>Export the customer list (phones masked), logged.</summary>
+    public const string CustomersExport = nameof(CustomersExport);
+
+    /// <summary>Import customers from a spreadsheet.</summary>
+    public const string CustomersImport = nameof(CustomersImport);
+
+    /// <summary>Read the reveal log and a customer's audit trail.</summary>
+    public const string PrivacyRead = nameof(PrivacyRead);
+
+    /// <summary>Merge two files, anonymise a customer, export everything held about one customer.</summary>
+    public const string PrivacyAdmin = nameof(PrivacyAdmin);
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
         [Staff] = [.. Roles.All],
         [Admin] = [Roles.Admin],
+        [CustomersRead] =
+        [
+            Roles.GeneralManager, Roles.CsDirector, Roles.CsAgent, Roles.ServiceAdvisor, Roles.SalesManager,
+            Roles.Salesperson, Roles.DepartmentManager, Roles.TechnicalDirector,
+        ],
+        [CustomersEdit] = [Roles.CsDirector, Roles.CsAgent, Roles.ServiceAdvisor, Roles.SalesManager, Roles.Salesperson],
+        [VehiclesEdit] = [Roles.CsDirector, Roles.ServiceAdvisor, Roles.SalesManager, Roles.Salesperson],
+        [DeliveriesRecord] = [Roles.SalesManager, Roles.Salesperson],
+        [ServiceVisitsRecord] = [Roles.ServiceAdvisor, Roles.DepartmentManager],
+        [ContactReveal] = [Roles.GeneralManager, Roles.CsDirector, Roles.CsAgent, Roles.ServiceAdvisor, Roles.SalesManager, Roles.Salesperson],
+        [CustomersExport] = [Roles.GeneralManager, Roles.CsDirector, Roles.SalesManager, Roles.DepartmentManager],
+        [CustomersImport] = [Roles.CsDirector, Roles.SalesManager],
+        [PrivacyRead] = [Roles.CsDirector, Roles.GeneralManager],
+        [PrivacyAdmin] = [Roles.CsDirector],
     };
 
     public static AuthorizationBuilder AddDealerCrmPolicies(this AuthorizationBuilder builder)

@@ -11,6 +11,8 @@ public static class NavigationMenu
     public static IReadOnlyList<NavItem> Items { get; } =
     [
         new("Nav.Home", "/Index", Policies.Staff, "bi-house"),
+        new("Nav.Customers", "/Customers/Index", Policies.CustomersRead, "bi-person-vcard"),
+        new("Nav.PrivacyLog", "/Privacy/RevealLog", Policies.PrivacyRead, "bi-shield-lock"),
         new("Nav.Users", "/Admin/Users/Index", Policies.Admin, "bi-people"),
         new("Nav.Settings", "/Admin/Settings/Index", Policies.Admin, "bi-sliders"),
     ];

@@ -13,6 +13,7 @@ public static class PolicyOptions
         (typeof(ComplaintPolicy), ComplaintPolicy.Section),
         (typeof(LoungePolicy), LoungePolicy.Section),
         (typeof(CsiPolicy), CsiPolicy.Section),
+        (typeof(PrivacyPolicy), PrivacyPolicy.Section),
         (typeof(SecurityPolicy), SecurityPolicy.Section),
     ];
 
@@ -22,6 +23,7 @@ public static class PolicyOptions
         Add<ComplaintPolicy>(services, configuration, ComplaintPolicy.Section);
         Add<LoungePolicy>(services, configuration, LoungePolicy.Section);
         Add<CsiPolicy>(services, configuration, CsiPolicy.Section);
+        Add<PrivacyPolicy>(services, configuration, PrivacyPolicy.Section);
         Add<SecurityPolicy>(services, configuration, SecurityPolicy.Section);
         services.AddOptions<CsiPolicy>().Validate(
             p => p.ServiceInitiationWeightPercent + p.ServiceAdvisorWeightPercent + p.ServiceQualityWeightPercent

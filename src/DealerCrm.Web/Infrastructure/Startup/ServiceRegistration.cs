@@ -7,6 +7,8 @@ using DealerCrm.Infrastructure.Identity;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
+using DealerCrm.Web.Infrastructure.Staff;
+using DealerCrm.Web.Pages.Customers;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -21,6 +23,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddDealerCrm(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment, string dataDirectory)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new DataPaths(dataDirectory));
         services.AddOptions<DealershipOptions>().Bind(configuration.GetSection(DealershipOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Dealership:Name is required.").ValidateOnStart();
         services.AddSingleton(sp => new DealershipClock(
@@ -29,6 +32,7 @@ public static class ServiceRegistration
         services.AddPolicyOptions(configuration);
 
         services.AddHttpContextAccessor();
+        services.AddScoped<ActingUser>();
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddDealerCrmDatabase(DatabaseSettings.From(configuration, dataDirectory));
         services.AddHealthChecks().AddDbContextCheck<DealerCrmDbContext>("database");
@@ -66,6 +70,9 @@ public static class ServiceRegistration
 
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<StaffDirectory>();
+
+        services.AddCustomers();
         return services;
     }
 

@@ -8,3 +8,49 @@ document.addEventListener('submit', (event) => {
         event.preventDefault();
     }
 });
+
+// An element with data-show-if="Input.Kind:Company" shows only while that field has that value
+// (company-only fields of the customer form, and the like).
+function applyShowIf() {
+    document.querySelectorAll('[data-show-if]').forEach((element) => {
+        const [name, value] = element.dataset.showIf.split(':');
+        const field = document.querySelector(`[name="${name}"]`);
+        if (field) {
+            element.hidden = field.value !== value;
+        }
+    });
+}
+document.addEventListener('change', (event) => {
+    if (event.target instanceof HTMLSelectElement || event.target instanceof HTMLInputElement) {
+        applyShowIf();
+    }
+});
+document.addEventListener('DOMContentLoaded', applyShowIf);
+
+// An element with data-poll-url polls that URL for {state, done, total} every second, moves its
+// progress bar, and reloads the page when the work is over (the server then renders the report).
+document.querySelectorAll('[data-poll-url]').forEach((element) => {
+    const bar = element.querySelector('[data-progress-bar]');
+    const text = element.querySelector('[data-progress-text]');
+    const poll = async () => {
+        const response = await fetch(element.dataset.pollUrl, { headers: { Accept: 'application/json' } });
+        if (!response.ok) {
+            return;
+        }
+        const status = await response.json();
+        const percent = status.total === 0 ? 100 : Math.floor((status.done * 100) / status.total);
+        if (bar) {
+            bar.style.width = `${percent}%`;
+            bar.parentElement?.setAttribute('aria-valuenow', String(percent));
+        }
+        if (text) {
+            text.textContent = `${status.done} / ${status.total}`;
+        }
+        if (status.state === 'Running') {
+            window.setTimeout(poll, 1000);
+        } else {
+            window.location.reload();
+        }
+    };
+    window.setTimeout(poll, 500);
+});

@@ -1,0 +1,47 @@
+using DealerCrm.Domain.Common;
+
+namespace DealerCrm.Domain.Customers;
+
+/// <summary>A member of the customer's family; birthdays get greetings too.</summary>
+public sealed class FamilyMember : IAuditable, IVersioned
+{
+    private FamilyMember()
+    {
+    }
+
+    internal FamilyMember(string name, FamilyRelation relation, Gender gender, DateOnly? birthday, string? phone) =>
+        Update(name, relation, gender, birthday, phone);
+
+    public int Id { get; private set; }
+
+    public int Version { get; set; }
+
+    public int CustomerId { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public FamilyRelation Relation { get; private set; }
+
+    public Gender Gender { get; private set; }
+
+    public DateOnly? Birthday { get; private set; }
+
+    [ContactData]
+    public string? Phone { get; private set; }
+
+    public void Update(string name, FamilyRelation relation, Gender gender, DateOnly? birthday, string? phone)
+    {
+        Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("Required.", nameof(name)) : name.Trim();
+        Relation = relation;
+        Gender = gender;
+        Birthday = birthday;
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+    }
+
+    internal void Anonymise(string placeholderName)
+    {
+        Name = placeholderName;
+        Birthday = null;
+        Phone = null;
+    }
+}

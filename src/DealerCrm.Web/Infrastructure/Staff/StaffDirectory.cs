@@ -1,0 +1,35 @@
+using DealerCrm.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealerCrm.Web.Infrastructure.Staff;
+
+/// <summary>A member of staff as lists and dropdowns show them.</summary>
+public sealed record StaffMember(string Id, string DisplayName, string UserName);
+
+/// <summary>Who holds which role, for the dropdowns that pick a salesperson, an advisor, an agent.</summary>
+public sealed class StaffDirectory(DealerCrmDbContext db)
+{
+    /// <summary>Active users holding any of the roles, by name.</summary>
+    public async Task<IReadOnlyList<StaffMember>> InRolesAsync(IEnumerable<string> roles, CancellationToken cancellationToken = default)
+    {
+        var roleNames = roles.ToList();
+        return await db.Users
+            .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id
+                && db.Roles.Any(r => r.Id == ur.RoleId && roleNames.Contains(r.Name!))))
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new StaffMember(u.Id, u.DisplayName, u.UserName!))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> HoldsAnyRoleAsync(string userId, IEnumerable<string> roles, CancellationToken cancellationToken = default)
+    {
+        var roleNames = roles.ToList();
+        return await db.UserRoles.AnyAsync(ur => ur.UserId == userId
+            && db.Users.Any(u => u.Id == userId && !u.IsDisabled)
+            && db.Roles.Any(r => r.Id == ur.RoleId && roleNames.Contains(r.Name!)), cancellationToken);
+    }
+
+    /// <summary>Login names to real names, for records that keep who did it by login (created by, recorded by).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> DisplayNamesAsync(CancellationToken cancellationToken = default) =>
+        await db.Users.ToDictionaryAsync(u => u.UserName!, u => u.DisplayName, cancellationToken);
+}

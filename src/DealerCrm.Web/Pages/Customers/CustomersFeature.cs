@@ -1,0 +1,18 @@
+using DealerCrm.Web.Infrastructure.Demo;
+using DealerCrm.Web.Pages.Customers.Import;
+
+namespace DealerCrm.Web.Pages.Customers;
+
+public static class CustomersFeature
+{
+    public static IServiceCollection AddCustomers(this IServiceCollection services)
+    {
+        services.AddScoped<ContactRevealRule>();
+        services.AddScoped<ICustomerTimelineSource, CustomerFileTimelineSource>();
+        services.AddScoped<ICustomerMergeStep, CustomerRecordsMergeStep>();
+        services.AddScoped<ImportPlanner>();
+        services.AddSingleton<ImportJobs>();
+        services.AddScoped<IDemoDataSeeder, CustomerDemoData>();
+        return services;
+    }
+}
