@@ -160,9 +160,9 @@ public sealed class Customer : IAuditable, IVersioned
         }
     }
 
-    public FamilyMember AddFamilyMember(string name, FamilyRelation relation, Gender gender, DateOnly? birthday, string? phone)
+    public FamilyMember AddFamilyMember(string name, FamilyRelation relation, Gender gender, DateOnly? birthday, string? phone, DateTime createdUtc)
     {
-        var member = new FamilyMember(name, relation, gender, birthday, phone);
+        var member = new FamilyMember(name, relation, gender, birthday, phone, createdUtc);
         _family.Add(member);
         return member;
     }

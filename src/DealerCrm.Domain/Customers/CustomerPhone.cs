@@ -12,7 +12,8 @@ public sealed class CustomerPhone : IAuditable
     public CustomerPhone(string number)
     {
         Number = number;
-        SearchKeyValue = SearchKey.Reversed(number)!;
+        // Digits only, as the search box compacts what is typed: 020-88886666 is found as 02088886666 too.
+        SearchKeyValue = SearchKey.Reversed(new string(number.Where(char.IsAsciiDigit).ToArray())) ?? "";
     }
 
     public int Id { get; private set; }

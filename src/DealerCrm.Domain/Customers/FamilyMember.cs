@@ -9,8 +9,11 @@ public sealed class FamilyMember : IAuditable, IVersioned
     {
     }
 
-    internal FamilyMember(string name, FamilyRelation relation, Gender gender, DateOnly? birthday, string? phone) =>
+    internal FamilyMember(string name, FamilyRelation relation, Gender gender, DateOnly? birthday, string? phone, DateTime createdUtc)
+    {
         Update(name, relation, gender, birthday, phone);
+        CreatedUtc = createdUtc;
+    }
 
     public int Id { get; private set; }
 
@@ -28,6 +31,9 @@ public sealed class FamilyMember : IAuditable, IVersioned
 
     [ContactData]
     public string? Phone { get; private set; }
+
+    /// <summary>Since when the dealership knows this person (greetings start from here).</summary>
+    public DateTime CreatedUtc { get; private set; }
 
     public void Update(string name, FamilyRelation relation, Gender gender, DateOnly? birthday, string? phone)
     {

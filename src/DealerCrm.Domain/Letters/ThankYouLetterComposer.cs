@@ -23,7 +23,16 @@ public sealed record ThankYouLetterFacts(
     string ServiceHotline,
     DateOnly? FirstMaintenanceDate,
     int? FirstMaintenanceMileageKm,
-    DateOnly LetterDate);
+    DateOnly LetterDate)
+{
+    /// <summary>
+    /// A letter with long values everywhere (a four-character name, a long model, a long address
+    /// in the letterhead): if the template fits on one page with these, it fits with real ones.
+    /// </summary>
+    public static ThankYouLetterFacts LongestLikely(DateOnly today) => new(
+        "欧阳思雨", Gender.Female, false, null, Gender.Unknown, "丰田 凯美瑞 双擎 2.5HQ 旗舰版 智能电混", today.AddDays(-1),
+        "司马长风", "020-8888-6666 转 8012", "020-8888-6666", today.AddMonths(6), 5000, today);
+}
 
 /// <summary>Turns the facts of a delivery and the administrator's template into a printable letter.</summary>
 public static class ThankYouLetterComposer

@@ -13,8 +13,11 @@ public sealed class FollowUpPolicy
 
     public int ContactIntervalMonths { get; set; } = 2;
 
-    /// <summary>A birthday or anniversary visit appears this many days before the day.</summary>
-    public int VisitLeadDays { get; set; } = 7;
+    /// <summary>Tasks appear in the queue this many days before they are due (a birthday visit a week ahead).</summary>
+    public int TaskLeadDays { get; set; } = 7;
+
+    /// <summary>An occasion (greeting, visit, regular contact, insurance reminder) not done this many days after its day is missed.</summary>
+    public int OccasionWindowDays { get; set; } = 7;
 
     public int AfterServiceRevisitDueDays { get; set; } = 3;
 
@@ -28,4 +31,7 @@ public sealed class FollowUpPolicy
 
     /// <summary>How often the background job creates the tasks that fell due.</summary>
     public int JobIntervalSeconds { get; set; } = 60;
+
+    /// <summary>Source records the job turns into tasks per transaction.</summary>
+    public int JobBatchSize { get; set; } = 2000;
 }

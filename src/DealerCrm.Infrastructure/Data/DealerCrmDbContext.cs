@@ -1,6 +1,8 @@
 using DealerCrm.Domain.Auditing;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
+using DealerCrm.Domain.FollowUps;
+using DealerCrm.Domain.Letters;
 using DealerCrm.Domain.Privacy;
 using DealerCrm.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -35,6 +37,16 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     public DbSet<ServiceVisit> ServiceVisits => Set<ServiceVisit>();
 
     public DbSet<PrivacyLogEntry> PrivacyLog => Set<PrivacyLogEntry>();
+
+    public DbSet<FollowUpTask> FollowUpTasks => Set<FollowUpTask>();
+
+    public DbSet<FollowUpAnswer> FollowUpAnswers => Set<FollowUpAnswer>();
+
+    public DbSet<FollowUpLogEntry> FollowUpLog => Set<FollowUpLogEntry>();
+
+    public DbSet<FollowUpCursor> FollowUpCursors => Set<FollowUpCursor>();
+
+    public DbSet<LetterTemplateSetting> LetterTemplates => Set<LetterTemplateSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,7 +1,9 @@
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Staff;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Navigation;
+using DealerCrm.Web.Pages.FollowUps;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -9,7 +11,7 @@ namespace DealerCrm.Web.Pages;
 
 /// <summary>The home page: each role's work for today and the places it may go.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(IAuthorizationService authorization, DealershipClock clock) : PageModel
+public sealed class IndexModel(IAuthorizationService authorization, FollowUpWorklist worklist, FollowUpStats stats, DealershipClock clock) : PageModel
 {
     public DateOnly Today { get; private set; }
 
@@ -17,19 +19,39 @@ public sealed class IndexModel(IAuthorizationService authorization, DealershipCl
 
     public IReadOnlyList<NavItem> Shortcuts { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    /// <summary>The user's follow-up queue, when they make calls.</summary>
+    public QueueCounts? FollowUps { get; private set; }
+
+    /// <summary>This week's return-visit rates, for managers.</summary>
+    public FollowUpRates? WeekRates { get; private set; }
+
+    public bool MaySearchCustomers { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Today = clock.Today;
         MyRoles = Roles.All.Where(User.IsInRole).ToList();
         var shortcuts = new List<NavItem>();
         foreach (var item in NavigationMenu.Items.Where(i => i.Page != "/Index"))
         {
-            if ((await authorization.AuthorizeAsync(User, item.Policy)).Succeeded)
+            if (await AllowedAsync(item.Policy))
             {
                 shortcuts.Add(item);
             }
         }
 
         Shortcuts = shortcuts;
+        MaySearchCustomers = await AllowedAsync(Policies.CustomersRead);
+        if (await AllowedAsync(Policies.FollowUpsWork))
+        {
+            FollowUps = await worklist.CountsAsync(User, cancellationToken);
+        }
+
+        if (await AllowedAsync(Policies.FollowUpsManage))
+        {
+            WeekRates = await stats.TotalAsync(stats.DueIn(FollowUpStats.WeekStart(Today), Today), cancellationToken);
+        }
     }
+
+    private async Task<bool> AllowedAsync(string policy) => (await authorization.AuthorizeAsync(User, policy)).Succeeded;
 }

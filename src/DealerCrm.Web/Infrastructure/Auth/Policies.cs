@@ -45,6 +45,18 @@ public static class Policies
     /// <summary>Merge two files, anonymise a customer, export everything held about one customer.</summary>
     public const string PrivacyAdmin = nameof(PrivacyAdmin);
 
+    /// <summary>Work a follow-up queue: the people who make the calls.</summary>
+    public const string FollowUpsWork = nameof(FollowUpsWork);
+
+    /// <summary>Overdue tasks, reassignment, return-visit rates and the weekly report.</summary>
+    public const string FollowUpsManage = nameof(FollowUpsManage);
+
+    /// <summary>Open a task's page: those who work tasks and those who manage them.</summary>
+    public const string FollowUpsView = nameof(FollowUpsView);
+
+    /// <summary>Print thank-you letters (single or the day's batch) and mark them sent.</summary>
+    public const string LettersPrint = nameof(LettersPrint);
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
@@ -64,6 +76,10 @@ public static class Policies
         [CustomersImport] = [Roles.CsDirector, Roles.SalesManager],
         [PrivacyRead] = [Roles.CsDirector, Roles.GeneralManager],
         [PrivacyAdmin] = [Roles.CsDirector],
+        [FollowUpsWork] = [Roles.CsAgent, Roles.CsDirector, Roles.SalesManager, Roles.Salesperson],
+        [FollowUpsManage] = [Roles.GeneralManager, Roles.CsDirector, Roles.SalesManager],
+        [FollowUpsView] = [Roles.CsAgent, Roles.CsDirector, Roles.SalesManager, Roles.Salesperson, Roles.GeneralManager],
+        [LettersPrint] = [Roles.Salesperson, Roles.SalesManager, Roles.CsAgent, Roles.CsDirector, Roles.GeneralManager],
     };
 
     public static AuthorizationBuilder AddDealerCrmPolicies(this AuthorizationBuilder builder)

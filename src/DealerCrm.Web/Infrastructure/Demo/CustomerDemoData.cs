@@ -126,14 +126,14 @@ public sealed class CustomerDemoData(
         {
             var spouseGender = gender == Gender.Male ? Gender.Female : Gender.Male;
             customer.AddFamilyMember(PersonName(spouseGender), FamilyRelation.Spouse, spouseGender,
-                new DateOnly(_random.Next(1965, 2001), _random.Next(1, 13), _random.Next(1, 29)), _random.NextDouble() < 0.5 ? Mobile() : null);
+                new DateOnly(_random.Next(1965, 2001), _random.Next(1, 13), _random.Next(1, 29)), _random.NextDouble() < 0.5 ? Mobile() : null, opened);
         }
 
         if (!company && _random.NextDouble() < 0.3)
         {
             var childGender = Pick([Gender.Male, Gender.Female]);
             customer.AddFamilyMember(name[..1] + PersonName(childGender)[1..], FamilyRelation.Child, childGender,
-                new DateOnly(_random.Next(2005, 2022), _random.Next(1, 13), _random.Next(1, 29)), null);
+                new DateOnly(_random.Next(2005, 2022), _random.Next(1, 13), _random.Next(1, 29)), null, opened);
         }
 
         return (customer, deliveries);

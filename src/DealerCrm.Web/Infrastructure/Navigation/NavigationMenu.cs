@@ -2,8 +2,16 @@ using DealerCrm.Web.Infrastructure.Auth;
 
 namespace DealerCrm.Web.Infrastructure.Navigation;
 
-/// <summary>One link of the main navigation; shown only to users its page's policy admits.</summary>
-public sealed record NavItem(string TextKey, string Page, string Policy, string Icon);
+/// <summary>One link of the main navigation; shown only to users its page's policy admits, with an optional count badge.</summary>
+public sealed record NavItem(string TextKey, string Page, string Policy, string Icon, string? Badge = null);
+
+/// <summary>A number shown beside a navigation link (e.g. follow-ups due now), named by <see cref="NavItem.Badge"/>.</summary>
+public interface INavBadgeSource
+{
+    string Name { get; }
+
+    Task<int> CountAsync(CancellationToken cancellationToken);
+}
 
 /// <summary>The site's navigation, in the order staff see it.</summary>
 public static class NavigationMenu
@@ -11,9 +19,13 @@ public static class NavigationMenu
     public static IReadOnlyList<NavItem> Items { get; } =
     [
         new("Nav.Home", "/Index", Policies.Staff, "bi-house"),
+        new("Nav.FollowUps", "/FollowUps/Index", Policies.FollowUpsWork, "bi-telephone-outbound", Badge: "FollowUps"),
         new("Nav.Customers", "/Customers/Index", Policies.CustomersRead, "bi-person-vcard"),
+        new("Nav.FollowUpsOverview", "/FollowUps/Overview", Policies.FollowUpsManage, "bi-graph-up"),
+        new("Nav.Letters", "/Letters/Batch", Policies.LettersPrint, "bi-envelope-paper"),
         new("Nav.PrivacyLog", "/Privacy/RevealLog", Policies.PrivacyRead, "bi-shield-lock"),
         new("Nav.Users", "/Admin/Users/Index", Policies.Admin, "bi-people"),
+        new("Nav.LetterTemplate", "/Admin/LetterTemplate/Index", Policies.Admin, "bi-file-earmark-text"),
         new("Nav.Settings", "/Admin/Settings/Index", Policies.Admin, "bi-sliders"),
     ];
 }

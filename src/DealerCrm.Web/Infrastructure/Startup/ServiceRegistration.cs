@@ -9,6 +9,8 @@ using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
 using DealerCrm.Web.Infrastructure.Staff;
 using DealerCrm.Web.Pages.Customers;
+using DealerCrm.Web.Pages.FollowUps;
+using DealerCrm.Web.Pages.Letters;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -73,6 +75,8 @@ public static class ServiceRegistration
         services.AddScoped<StaffDirectory>();
 
         services.AddCustomers();
+        services.AddFollowUps(configuration);
+        services.AddLetters();
         return services;
     }
 

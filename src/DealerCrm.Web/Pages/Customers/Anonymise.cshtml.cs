@@ -22,7 +22,7 @@ namespace DealerCrm.Web.Pages.Customers;
 /// contact history too, and the act itself is logged.
 /// </summary>
 [Authorize(Policy = Policies.PrivacyAdmin)]
-public sealed class AnonymiseModel(DealerCrmDbContext db, DealershipClock clock, IValidator<AnonymiseModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AnonymiseModel(DealerCrmDbContext db, IEnumerable<ICustomerAnonymiseStep> steps, DealershipClock clock, IValidator<AnonymiseModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -87,6 +87,11 @@ public sealed class AnonymiseModel(DealerCrmDbContext db, DealershipClock clock,
         foreach (var vehicle in vehicles)
         {
             vehicle.ForgetPlate();
+        }
+
+        foreach (var step in steps)
+        {
+            await step.OnAnonymisedAsync(db, id, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -54,7 +54,7 @@ public sealed class ContactModel(DealerCrmDbContext db, DealershipClock clock, I
         public Validator(IStringLocalizer<SharedResource> l)
         {
             RuleFor(x => x.NewMobile).ChineseMobile(l);
-            RuleForEach(x => CustomerRules.SplitPhones(x.AddPhones)).AnyPhone(l).OverridePropertyName(nameof(InputModel.AddPhones));
+            RuleFor(x => x.AddPhones).AnyPhones(l);
             RuleFor(x => x.Address).MaximumLength(200);
             RuleFor(x => x.ContactPerson).MaximumLength(50);
         }

@@ -62,7 +62,7 @@ public sealed class CreateModel(
         {
             this.AddProfileRules(l, () => clock.Today);
             RuleFor(x => x.Mobile).NotEmpty().WithMessage(l["Customers.MobileRequired"]).ChineseMobile(l);
-            RuleForEach(x => CustomerRules.SplitPhones(x.OtherPhones)).AnyPhone(l).OverridePropertyName(nameof(InputModel.OtherPhones));
+            RuleFor(x => x.OtherPhones).AnyPhones(l);
             RuleFor(x => x.Address).MaximumLength(200);
             RuleFor(x => x.ContactPerson).MaximumLength(50)
                 .NotEmpty().When(x => x.Kind == CustomerKind.Company).WithMessage(l["Customers.ContactPersonRequired"]);

@@ -15,6 +15,14 @@ public static class CustomerRules
         rule.Must(v => string.IsNullOrWhiteSpace(v) || PhoneNumber.IsValid(PhoneNumber.Normalize(v)))
             .WithMessage(l["Customers.PhoneInvalid"]);
 
+    /// <summary>
+    /// Several phones typed into one box (<see cref="SplitPhones"/>), each a valid phone. One rule on
+    /// the box itself, so its message shows next to it (a rule per phone would file its message
+    /// under "OtherPhones[0]", a key no field shows).
+    /// </summary>
+    public static IRuleBuilderOptions<T, string?> AnyPhones<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer l) =>
+        rule.Must(v => SplitPhones(v).All(PhoneNumber.IsValid)).WithMessage(l["Customers.PhoneInvalid"]);
+
     public static IRuleBuilderOptions<T, string?> ValidVin<T>(this IRuleBuilder<T, string?> rule, IStringLocalizer l) =>
         rule.Must(v => v is not null && Vin.HasValidCharacters(Vin.Normalize(v))).WithMessage(l["Vehicles.VinFormat"])
             .Must(v => Vin.IsValid(Vin.Normalize(v!))).WithMessage(l["Vehicles.VinCheckDigit"]);

@@ -48,7 +48,7 @@ public static class CustomerSearch
     private static IQueryable<int> MatchingIds(DealerCrmDbContext db, string query)
     {
         var sqlite = db.Database.IsSqlite();
-        var compact = new string(query.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '·')).ToArray()).ToUpperInvariant();
+        var compact = new string(query.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '·' or '+')).ToArray()).ToUpperInvariant();
         IQueryable<int>? ids = null;
         void Or(IQueryable<int> more) => ids = ids is null ? more : ids.Union(more);
 

@@ -13,6 +13,12 @@ public interface ICustomerMergeStep
     Task MoveAsync(DealerCrmDbContext db, int fromCustomerId, int toCustomerId, CancellationToken cancellationToken);
 }
 
+/// <summary>A feature's part in anonymising a customer: it drops what no longer makes sense (open calls).</summary>
+public interface ICustomerAnonymiseStep
+{
+    Task OnAnonymisedAsync(DealerCrmDbContext db, int customerId, CancellationToken cancellationToken);
+}
+
 /// <summary>The file's own records: vehicles, deliveries, service visits.</summary>
 public sealed class CustomerRecordsMergeStep : ICustomerMergeStep
 {

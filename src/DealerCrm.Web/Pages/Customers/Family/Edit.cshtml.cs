@@ -15,7 +15,7 @@ namespace DealerCrm.Web.Pages.Customers.Family;
 
 /// <summary>Add a family member (without memberId) or edit or remove one; their birthdays get greetings too.</summary>
 [Authorize(Policy = Policies.CustomersEdit)]
-public sealed class EditModel(DealerCrmDbContext db, IValidator<EditModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(DealerCrmDbContext db, DealershipClock clock, IValidator<EditModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -91,7 +91,7 @@ public sealed class EditModel(DealerCrmDbContext db, IValidator<EditModel.InputM
         }
         else
         {
-            Customer.AddFamilyMember(Input.Name, Input.Relation, Input.Gender, Input.Birthday, phone);
+            Customer.AddFamilyMember(Input.Name, Input.Relation, Input.Gender, Input.Birthday, phone, clock.UtcNow);
         }
 
         return await SaveAsync(l["Family.Saved", Input.Name.Trim()], cancellationToken);

@@ -1,0 +1,377 @@
+using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Settings;
+
+namespace DealerCrm.Domain.FollowUps;
+
+public enum FollowUpStatus
+{
+    Open = 0,
+
+    /// <summary>Reached and talked (or, for the letter, sent).</summary>
+    Done = 1,
+
+    /// <summary>Reached, but the customer declined to talk: the contact was made.</summary>
+    Refused = 2,
+
+    /// <summary>Not reached after the last try.</summary>
+    Unreachable = 3,
+
+    WrongNumber = 4,
+
+    /// <summary>The occasion passed without the contact (a greeting a week late is no greeting).</summary>
+    Missed = 5,
+
+    /// <summary>No longer wanted: the customer was anonymised.</summary>
+    Cancelled = 6,
+}
+
+public enum CallOutcome
+{
+    Reached = 1,
+    NotReached = 2,
+    WrongNumber = 3,
+    CallBackLater = 4,
+    Refused = 5,
+}
+
+/// <summary>
+/// One follow-up (回访/关怀) task: what, about whom, due when, owned by a person or by a role's
+/// shared pool (claimable), and its result: every call attempt, the customer's answer to each
+/// talking point, notes, and whether the customer was unhappy.
+/// </summary>
+public sealed class FollowUpTask : IVersioned
+{
+    private readonly List<FollowUpAnswer> _answers = [];
+    private readonly List<FollowUpLogEntry> _log = [];
+
+    private FollowUpTask()
+    {
+    }
+
+    public FollowUpTask(PlannedTask planned, DateTime createdUtc)
+    {
+        Key = planned.Key;
+        Kind = planned.Kind;
+        CustomerId = planned.CustomerId;
+        VehicleId = planned.VehicleId;
+        DeliveryId = planned.DeliveryId;
+        ServiceVisitId = planned.ServiceVisitId;
+        FamilyMemberId = planned.FamilyMemberId;
+        OccasionDate = planned.OccasionDate;
+        DueUtc = planned.DueUtc;
+        ExpiresUtc = planned.ExpiresUtc;
+        OwnerRole = planned.OwnerRole;
+        OwnerUserId = planned.OwnerUserId;
+        ExcludedUserId = planned.ExcludedUserId;
+        CreatedUtc = createdUtc;
+        ActionableFromUtc = createdUtc;
+    }
+
+    public long Id { get; private set; }
+
+    public int Version { get; set; }
+
+    /// <summary>Unique: the same task can never be created twice, whoever creates it and however often.</summary>
+    public string Key { get; private set; } = "";
+
+    public FollowUpKind Kind { get; private set; }
+
+    public int CustomerId { get; private set; }
+
+    public int? VehicleId { get; private set; }
+
+    public int? DeliveryId { get; private set; }
+
+    public int? ServiceVisitId { get; private set; }
+
+    public int? FamilyMemberId { get; private set; }
+
+    /// <summary>The day the task is about: the delivery, the birthday, the visit.</summary>
+    public DateOnly OccasionDate { get; private set; }
+
+    public DateTime DueUtc { get; private set; }
+
+    /// <summary>Occasions lapse (become missed) after this instant; calls never do.</summary>
+    public DateTime? ExpiresUtc { get; private set; }
+
+    /// <summary>The task shows in the queue from here: its creation, or the retry after a missed call.</summary>
+    public DateTime ActionableFromUtc { get; private set; }
+
+    public string OwnerRole { get; private set; } = "";
+
+    /// <summary>Null while the task waits in its role's pool to be claimed.</summary>
+    public string? OwnerUserId { get; private set; }
+
+    /// <summary>Someone who must not take this task (the advisor whose work a revisit checks).</summary>
+    public string? ExcludedUserId { get; private set; }
+
+    public FollowUpStatus Status { get; private set; }
+
+    /// <summary>Set by the job once the due time passed with the task still open.</summary>
+    public bool IsOverdue { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTime? CompletedUtc { get; private set; }
+
+    public string? CompletedByUserId { get; private set; }
+
+    public string? Notes { get; private set; }
+
+    public bool CustomerUnhappy { get; private set; }
+
+    public string? UnhappyNote { get; private set; }
+
+    public DateTime CreatedUtc { get; private set; }
+
+    public IReadOnlyList<FollowUpAnswer> Answers => _answers;
+
+    public IReadOnlyList<FollowUpLogEntry> Log => _log;
+
+    public bool IsOpen => Status == FollowUpStatus.Open;
+
+    /// <summary>Counts as done for the return-visit rate: the customer was reached (or the letter sent).</summary>
+    public bool IsDone => CountsAsDone(Status);
+
+    public static bool CountsAsDone(FollowUpStatus status) => status is FollowUpStatus.Done or FollowUpStatus.Refused;
+
+    public bool WasOnTime => IsDone && CompletedUtc <= DueUtc;
+
+    public bool MayBeWorkedBy(string userId, IEnumerable<string> roles) =>
+        IsOpen && userId != ExcludedUserId && (OwnerUserId == userId || (OwnerUserId is null && roles.Contains(OwnerRole)));
+
+    /// <summary>Takes a pool task. Refused when someone already has it (the caller's version check catches a race).</summary>
+    public void Claim(string userId, string userName, DateTime nowUtc)
+    {
+        if (!IsOpen || OwnerUserId is not null || userId == ExcludedUserId)
+        {
+            throw new InvalidOperationException("The task cannot be claimed.");
+        }
+
+        OwnerUserId = userId;
+        _log.Add(new FollowUpLogEntry(nowUtc, userName, FollowUpAction.Claimed, null, null));
+    }
+
+    /// <summary>A manager gives the task to someone else (or back to the pool with null).</summary>
+    public void Reassign(string? userId, string byUserName, string toName, DateTime nowUtc)
+    {
+        if (!IsOpen || (userId is not null && userId == ExcludedUserId))
+        {
+            throw new InvalidOperationException("The task cannot be reassigned to that person.");
+        }
+
+        OwnerUserId = userId;
+        _log.Add(new FollowUpLogEntry(nowUtc, byUserName, FollowUpAction.Reassigned, null, toName));
+    }
+
+    /// <summary>
+    /// Records one call. Reached or refused closes the task with the answers; not reached is
+    /// tried again the next day until the last try, then the task closes as unreachable; a wrong
+    /// number closes it; "call back later" moves it to the time the customer asked for.
+    /// </summary>
+    public void RecordCall(CallRecord call, FollowUpPolicy policy, DateTime nowUtc)
+    {
+        if (!IsOpen || !Kind.IsCall())
+        {
+            throw new InvalidOperationException("Only an open call task records calls.");
+        }
+
+        Notes = Join(Notes, call.Notes);
+        _log.Add(new FollowUpLogEntry(nowUtc, call.UserName, FollowUpAction.Called, call.Outcome, call.Notes));
+        switch (call.Outcome)
+        {
+            case CallOutcome.Reached:
+            case CallOutcome.Refused:
+                Attempts++;
+                foreach (var (point, answer) in call.Answers.Where(a => !string.IsNullOrWhiteSpace(a.Value)))
+                {
+                    _answers.Add(new FollowUpAnswer(point, answer.Trim()));
+                }
+
+                Complete(call.Outcome == CallOutcome.Reached ? FollowUpStatus.Done : FollowUpStatus.Refused, call.UserId, nowUtc);
+                break;
+            case CallOutcome.NotReached:
+                Attempts++;
+                if (Attempts >= policy.MaxCallAttempts)
+                {
+                    Complete(FollowUpStatus.Unreachable, call.UserId, nowUtc);
+                }
+                else
+                {
+                    ActionableFromUtc = nowUtc.AddDays(policy.RetryAfterDays);
+                }
+
+                break;
+            case CallOutcome.WrongNumber:
+                Attempts++;
+                Complete(FollowUpStatus.WrongNumber, call.UserId, nowUtc);
+                break;
+            case CallOutcome.CallBackLater:
+                ActionableFromUtc = call.CallBackAtUtc is { } at && at > nowUtc ? at : nowUtc.AddHours(1);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(call), call.Outcome, null);
+        }
+    }
+
+    /// <summary>The thank-you letter went out: its task is done.</summary>
+    public void MarkLetterSent(string userId, string userName, DateTime nowUtc)
+    {
+        if (Kind != FollowUpKind.ThankYouLetter || !IsOpen)
+        {
+            throw new InvalidOperationException("Only an open letter task is marked sent.");
+        }
+
+        _log.Add(new FollowUpLogEntry(nowUtc, userName, FollowUpAction.LetterSent, null, null));
+        Complete(FollowUpStatus.Done, userId, nowUtc);
+    }
+
+    public void RecordLetterPrinted(string userName, DateTime nowUtc) =>
+        _log.Add(new FollowUpLogEntry(nowUtc, userName, FollowUpAction.LetterPrinted, null, null));
+
+    /// <summary>The customer is unhappy: kept on the task for the manager (and a complaint, once complaints exist).</summary>
+    public void RecordUnhappy(string note, string userName, DateTime nowUtc)
+    {
+        CustomerUnhappy = true;
+        UnhappyNote = Join(UnhappyNote, note);
+        _log.Add(new FollowUpLogEntry(nowUtc, userName, FollowUpAction.Unhappy, null, note));
+    }
+
+    /// <summary>
+    /// Time's effect on an open task: missed once an occasion's window passed, unreachable once
+    /// out of tries (the policy may have lowered them), overdue once due. A task created late
+    /// (a delivery entered days after) is born in the state its age gives it, not skipped.
+    /// The job applies the same rules in bulk with <see cref="FollowUpRules"/>.
+    /// </summary>
+    public void Tidy(FollowUpPolicy policy, DateTime nowUtc)
+    {
+        if (!IsOpen)
+        {
+            return;
+        }
+
+        if (FollowUpRules.IsLapsed(this, nowUtc))
+        {
+            Complete(FollowUpStatus.Missed, null, nowUtc);
+        }
+        else if (FollowUpRules.IsOutOfTries(this, policy.MaxCallAttempts))
+        {
+            Complete(FollowUpStatus.Unreachable, null, nowUtc);
+        }
+        else if (FollowUpRules.IsNewlyOverdue(this, nowUtc))
+        {
+            IsOverdue = true;
+        }
+    }
+
+    public void Cancel(DateTime nowUtc) => Complete(FollowUpStatus.Cancelled, null, nowUtc);
+
+    /// <summary>Two files of one person merged: the survivor's task now.</summary>
+    public void MoveToCustomer(int customerId) => CustomerId = customerId;
+
+    private void Complete(FollowUpStatus status, string? userId, DateTime nowUtc)
+    {
+        Status = status;
+        CompletedUtc = nowUtc;
+        CompletedByUserId = userId;
+    }
+
+    private static string? Join(string? existing, string? more) =>
+        string.IsNullOrWhiteSpace(more) ? existing : string.IsNullOrWhiteSpace(existing) ? more.Trim() : existing + "\n" + more.Trim();
+}
+
+/// <summary>One call as the agent records it.</summary>
+public sealed record CallRecord(
+    string UserId,
+    string UserName,
+    CallOutcome Outcome,
+    IReadOnlyDictionary<int, string> Answers,
+    string? Notes,
+    DateTime? CallBackAtUtc = null);
+
+/// <summary>The customer's answer to one talking point of the script.</summary>
+public sealed class FollowUpAnswer
+{
+    private FollowUpAnswer()
+    {
+    }
+
+    internal FollowUpAnswer(int point, string text)
+    {
+        Point = point;
+        Text = text;
+    }
+
+    public long Id { get; private set; }
+
+    public long TaskId { get; private set; }
+
+    /// <summary>The talking point's number in the script, from 1.</summary>
+    public int Point { get; private set; }
+
+    public string Text { get; private set; } = "";
+}
+
+public enum FollowUpAction
+{
+    Claimed = 1,
+    Reassigned = 2,
+    Called = 3,
+    LetterPrinted = 4,
+    LetterSent = 5,
+    Unhappy = 6,
+}
+
+/// <summary>What happened to a task, by whom and when: calls, claims, reassignments, letters printed.</summary>
+public sealed class FollowUpLogEntry
+{
+    private FollowUpLogEntry()
+    {
+    }
+
+    internal FollowUpLogEntry(DateTime atUtc, string userName, FollowUpAction action, CallOutcome? outcome, string? note)
+    {
+        AtUtc = atUtc;
+        UserName = userName;
+        Action = action;
+        Outcome = outcome;
+        Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
+    public long Id { get; private set; }
+
+    public long TaskId { get; private set; }
+
+    public DateTime AtUtc { get; private set; }
+
+    public string UserName { get; private set; } = "";
+
+    public FollowUpAction Action { get; private set; }
+
+    public CallOutcome? Outcome { get; private set; }
+
+    public string? Note { get; private set; }
+}
+
+/// <summary>How far the follow-up job has got: the last source row of each kind turned into tasks, and the day through which occasions are generated.</summary>
+public sealed class FollowUpCursor : IVersioned
+{
+    public const int SingletonId = 1;
+
+    public int Id { get; private set; } = SingletonId;
+
+    public int Version { get; set; }
+
+    public int LastDeliveryId { get; set; }
+
+    public int LastServiceVisitId { get; set; }
+
+    public int LastCustomerId { get; set; }
+
+    public int LastFamilyMemberId { get; set; }
+
+    public int LastVehicleId { get; set; }
+
+    /// <summary>Tasks due up to the end of this local day exist; null before the first run.</summary>
+    public DateOnly? HorizonDate { get; set; }
+}

@@ -1,0 +1,69 @@
+using DealerCrm.Domain.Customers;
+using DealerCrm.Domain.FollowUps;
+using DealerCrm.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DealerCrm.Infrastructure.Data.Configurations;
+
+internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<FollowUpTask>
+{
+    public void Configure(EntityTypeBuilder<FollowUpTask> builder)
+    {
+        builder.ToTable("FollowUpTasks");
+        builder.Property(t => t.Key).HasMaxLength(64).IsRequired();
+        builder.HasIndex(t => t.Key).IsUnique();
+        builder.Property(t => t.OwnerRole).HasMaxLength(32).IsRequired();
+        builder.Property(t => t.Notes).HasMaxLength(4000);
+        builder.Property(t => t.UnhappyNote).HasMaxLength(2000);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.CompletedByUserId).OnDelete(DeleteBehavior.Restrict);
+
+        // The queues: mine, and my roles' pools, open, by due time.
+        builder.HasIndex(t => new { t.Status, t.OwnerUserId, t.DueUtc });
+        builder.HasIndex(t => new { t.Status, t.OwnerRole, t.DueUtc });
+        // The job's housekeeping and the managers' reports.
+        builder.HasIndex(t => new { t.Status, t.ExpiresUtc });
+        builder.HasIndex(t => new { t.Status, t.IsOverdue, t.DueUtc });
+        builder.HasIndex(t => t.DueUtc);
+        builder.HasIndex(t => new { t.CustomerId, t.DueUtc });
+        builder.HasIndex(t => t.DeliveryId);
+
+        builder.HasMany(t => t.Answers).WithOne().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(t => t.Log).WithOne().HasForeignKey(e => e.TaskId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Answers).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(t => t.Log).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(t => t.IsOpen);
+        builder.Ignore(t => t.IsDone);
+        builder.Ignore(t => t.WasOnTime);
+    }
+}
+
+internal sealed class FollowUpAnswerConfiguration : IEntityTypeConfiguration<FollowUpAnswer>
+{
+    public void Configure(EntityTypeBuilder<FollowUpAnswer> builder)
+    {
+        builder.ToTable("FollowUpAnswers");
+        builder.Property(a => a.Text).HasMaxLength(2000).IsRequired();
+    }
+}
+
+internal sealed class FollowUpLogEntryConfiguration : IEntityTypeConfiguration<FollowUpLogEntry>
+{
+    public void Configure(EntityTypeBuilder<FollowUpLogEntry> builder)
+    {
+        builder.ToTable("FollowUpLog");
+        builder.Property(e => e.UserName).HasMaxLength(256).IsRequired();
+        builder.Property(e => e.Note).HasMaxLength(2000);
+    }
+}
+
+internal sealed class FollowUpCursorConfiguration : IEntityTypeConfiguration<FollowUpCursor>
+{
+    public void Configure(EntityTypeBuilder<FollowUpCursor> builder)
+    {
+        builder.ToTable("FollowUpCursor");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+    }
+}

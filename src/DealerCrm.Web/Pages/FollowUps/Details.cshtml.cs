@@ -1,0 +1,272 @@
+using System.ComponentModel.DataAnnotations;
+using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Customers;
+using DealerCrm.Domain.FollowUps;
+using DealerCrm.Domain.Privacy;
+using DealerCrm.Domain.Settings;
+using DealerCrm.Domain.Staff;
+using DealerCrm.Infrastructure.Data;
+using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Validation;
+using DealerCrm.Web.Pages.Customers;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DealerCrm.Web.Pages.FollowUps;
+
+/// <summary>
+/// The call page: who to call (phone masked, revealed with a reason), about what, the recent
+/// history, the script's talking points each with the customer's answer, the outcome and notes.
+/// Not reached schedules the retry; the last failed try closes the task as unreachable.
+/// </summary>
+[Authorize(Policy = Policies.FollowUpsView)]
+public sealed class DetailsModel(
+    DealerCrmDbContext db,
+    ContactRevealRule revealRule,
+    DealershipClock clock,
+    IOptions<FollowUpPolicy> policy,
+    IValidator<DetailsModel.CallInput> validator,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public CallInput Input { get; set; } = new();
+
+    public FollowUpTask Task { get; private set; } = null!;
+
+    public Customer Customer { get; private set; } = null!;
+
+    public Vehicle? Vehicle { get; private set; }
+
+    public string? FamilyMemberName { get; private set; }
+
+    public string? OwnerName { get; private set; }
+
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+
+    public IReadOnlyList<Domain.Customers.ServiceVisit> RecentVisits { get; private set; } = [];
+
+    public bool MayWork { get; private set; }
+
+    public bool MayReveal { get; private set; }
+
+    public bool Revealed { get; private set; }
+
+    public sealed record HistoryRow(long Id, FollowUpKind Kind, DateTime DueUtc, FollowUpStatus Status, DateTime? CompletedUtc, bool Unhappy);
+
+    public sealed class CallInput
+    {
+        [Display(Name = "FollowUps.Outcome")]
+        public CallOutcome? Outcome { get; set; }
+
+        public Dictionary<int, string?> Answers { get; set; } = [];
+
+        [Display(Name = "Field.Notes")]
+        public string? Notes { get; set; }
+
+        [Display(Name = "FollowUps.CallBackAt")]
+        public DateTime? CallBackAt { get; set; }
+
+        [Display(Name = "FollowUps.UnhappyNote")]
+        public string? UnhappyNote { get; set; }
+
+        [Display(Name = "Field.RevealReason")]
+        public string? RevealReason { get; set; }
+
+        public int Version { get; set; }
+
+        /// <summary>Set by the page: how many talking points the script has.</summary>
+        public int TalkingPoints { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<CallInput>
+    {
+        public Validator(IStringLocalizer<SharedResource> l, DealershipClock clock)
+        {
+            RuleFor(x => x.Outcome).NotNull().WithMessage(l["FollowUps.OutcomeRequired"]).IsInEnum();
+            // Reached: every talking point gets the customer's answer (RULES 3: each point is ticked with the answer).
+            RuleFor(x => x).Custom((input, context) =>
+            {
+                if (input.Outcome != CallOutcome.Reached)
+                {
+                    return;
+                }
+
+                foreach (var point in Enumerable.Range(1, input.TalkingPoints).Where(p => string.IsNullOrWhiteSpace(input.Answers.GetValueOrDefault(p))))
+                {
+                    context.AddFailure($"Answers[{point}]", l["FollowUps.AnswerRequired", point]);
+                }
+            });
+            RuleFor(x => x.CallBackAt).NotNull().WithMessage(l["FollowUps.CallBackRequired"])
+                .Must(at => at > clock.LocalNow).WithMessage(l["FollowUps.CallBackInPast"])
+                .When(x => x.Outcome == CallOutcome.CallBackLater);
+            RuleFor(x => x.Notes).MaximumLength(2000);
+            RuleForEach(x => x.Answers.Values).MaximumLength(1000).OverridePropertyName("Answers");
+        }
+    }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostCallAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken, tracked: true))
+        {
+            return NotFound();
+        }
+
+        if (!MayWork || !Task.Kind.IsCall())
+        {
+            return Forbid();
+        }
+
+        Input.TalkingPoints = Task.Kind.TalkingPoints();
+        if (!await validator.ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
+        {
+            return Page();
+        }
+
+        var answers = Input.Answers.Where(a => a.Key >= 1 && a.Key <= Input.TalkingPoints && !string.IsNullOrWhiteSpace(a.Value))
+            .ToDictionary(a => a.Key, a => a.Value!);
+        var callBack = Input.CallBackAt is { } local ? clock.ToUtc(local) : (DateTime?)null;
+        db.ExpectVersion(Task, Input.Version);
+        Task.RecordCall(new CallRecord(User.UserId()!, User.Identity!.Name!, Input.Outcome!.Value, answers, Input.Notes, callBack), policy.Value, clock.UtcNow);
+        if (!await SaveAsync(cancellationToken))
+        {
+            return Page();
+        }
+
+        TempData["Flash"] = Task.Status switch
+        {
+            FollowUpStatus.Open when Input.Outcome == CallOutcome.NotReached =>
+                l["FollowUps.RetryScheduled", Task.Attempts, policy.Value.MaxCallAttempts, Fmt(Task.ActionableFromUtc)].Value,
+            FollowUpStatus.Open => l["FollowUps.CallBackScheduled", Fmt(Task.ActionableFromUtc)].Value,
+            FollowUpStatus.Unreachable => l["FollowUps.ClosedUnreachable", Task.Attempts].Value,
+            _ => l["FollowUps.CallRecorded"].Value,
+        };
+        return RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostClaimAsync(long id, CancellationToken cancellationToken)
+    {
+        var result = await FollowUpClaim.TryAsync(db, id, User, clock, l, cancellationToken);
+        TempData["Flash"] = result.Message;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The customer is unhappy: recorded on the task for the managers (complaints will take it over).</summary>
+    public async Task<IActionResult> OnPostUnhappyAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken, tracked: true))
+        {
+            return NotFound();
+        }
+
+        if (!MayWork)
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(Input.UnhappyNote))
+        {
+            ModelState.AddModelError("Input.UnhappyNote", l["FollowUps.UnhappyNoteRequired"]);
+            return Page();
+        }
+
+        Task.RecordUnhappy(Input.UnhappyNote, User.Identity!.Name!, clock.UtcNow);
+        if (!await SaveAsync(cancellationToken, checkVersion: false))
+        {
+            return Page();
+        }
+
+        TempData["Flash"] = l["FollowUps.UnhappyRecorded"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!MayReveal)
+        {
+            return Forbid();
+        }
+
+        var reason = string.IsNullOrWhiteSpace(Input.RevealReason) ? l["FollowUps.RevealReasonDefault", L(Task.Kind), Task.Id].Value : Input.RevealReason.Trim();
+        db.PrivacyLog.Add(new PrivacyLogEntry(clock.UtcNow, User.UserId(), User.Identity!.Name!, PrivacyAction.RevealContact, Customer.Id, reason));
+        await db.SaveChangesAsync(cancellationToken);
+        Revealed = true;
+        return Page();
+    }
+
+    /// <summary>A phone as this answer may show it: whole after a reveal, masked otherwise.</summary>
+    public string Phone(string? number) => Revealed ? number ?? "" : PhoneMask.Mask(number);
+
+    private string L(FollowUpKind kind) => l[$"Enum.FollowUpKind.{kind}"];
+
+    private string Fmt(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<bool> SaveAsync(CancellationToken cancellationToken, bool checkVersion = true)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException) when (checkVersion)
+        {
+            ModelState.AddModelError(string.Empty, l["FollowUps.ChangedMeanwhile"]);
+            return false;
+        }
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken, bool tracked = false)
+    {
+        var tasks = tracked ? db.FollowUpTasks : db.FollowUpTasks.AsNoTracking();
+        var task = await tasks.Include(t => t.Answers).Include(t => t.Log).AsSplitQuery().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (task is null)
+        {
+            return false;
+        }
+
+        var userId = User.UserId()!;
+        var roles = Roles.All.Where(User.IsInRole).ToList();
+        MayWork = task.MayBeWorkedBy(userId, roles) && task.OwnerUserId == userId;
+        var mayManage = Policies.Allows(Policies.FollowUpsManage, roles);
+        // Staff see their own tasks and their pools' tasks; managers see every task.
+        if (!mayManage && task.OwnerUserId != userId && !(task.OwnerUserId is null && roles.Contains(task.OwnerRole)))
+        {
+            return false;
+        }
+
+        Task = task;
+        Customer = await db.Customers.AsNoTracking().Include(c => c.OtherPhones).SingleAsync(c => c.Id == task.CustomerId, cancellationToken);
+        Vehicle = task.VehicleId is { } vehicleId ? await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(v => v.Id == vehicleId, cancellationToken) : null;
+        FamilyMemberName = task.FamilyMemberId is { } memberId
+            ? await db.FamilyMembers.Where(f => f.Id == memberId).Select(f => f.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        OwnerName = task.OwnerUserId is null ? null : await db.Users.Where(u => u.Id == task.OwnerUserId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        History = await db.FollowUpTasks.AsNoTracking()
+            .Where(t => t.CustomerId == task.CustomerId && t.Id != task.Id && t.DueUtc <= clock.UtcNow)
+            .OrderByDescending(t => t.DueUtc).Take(6)
+            .Select(t => new HistoryRow(t.Id, t.Kind, t.DueUtc, t.Status, t.CompletedUtc, t.CustomerUnhappy))
+            .ToListAsync(cancellationToken);
+        RecentVisits = await db.ServiceVisits.AsNoTracking().Where(s => s.CustomerId == task.CustomerId)
+            .OrderByDescending(s => s.VisitDate).Take(3).ToListAsync(cancellationToken);
+        MayReveal = await revealRule.MayRevealAsync(User, Customer, cancellationToken);
+        if (Request.Method == HttpMethods.Get)
+        {
+            Input.Version = task.Version;
+        }
+
+        Input.TalkingPoints = task.Kind.TalkingPoints();
+        return true;
+    }
+}

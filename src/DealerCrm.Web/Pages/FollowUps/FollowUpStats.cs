@@ -1,0 +1,63 @@
+using DealerCrm.Domain.Common;
+using DealerCrm.Domain.FollowUps;
+using DealerCrm.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealerCrm.Web.Pages.FollowUps;
+
+/// <summary>A row of a rates table: who or what, and their rates.</summary>
+public sealed record RatesRow(string Label, FollowUpRates Rates, string? UserId = null);
+
+/// <summary>
+/// Return-visit and on-time rates for a period, counted in SQL (grouped by status and on-time)
+/// and folded by the domain's <see cref="FollowUpRates"/>, so "done" means the same everywhere.
+/// A task belongs to the period its due time falls in; tasks not yet due are not counted.
+/// </summary>
+public sealed class FollowUpStats(DealerCrmDbContext db, DealershipClock clock)
+{
+    public IQueryable<FollowUpTask> DueIn(DateOnly from, DateOnly throughInclusive)
+    {
+        var start = clock.StartOfDayUtc(from);
+        var end = clock.StartOfDayUtc(throughInclusive.AddDays(1));
+        var now = clock.UtcNow;
+        return db.FollowUpTasks.Where(t => t.DueUtc >= start && t.DueUtc < end && t.DueUtc <= now);
+    }
+
+    public async Task<FollowUpRates> TotalAsync(IQueryable<FollowUpTask> tasks, CancellationToken cancellationToken)
+    {
+        var groups = await tasks.GroupBy(t => new { t.Status, OnTime = t.CompletedUtc <= t.DueUtc })
+            .Select(g => new { g.Key.Status, g.Key.OnTime, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return FollowUpRates.From(groups.Select(g => (g.Status, g.OnTime, g.Count)));
+    }
+
+    public async Task<IReadOnlyList<(FollowUpKind Kind, FollowUpRates Rates)>> ByKindAsync(IQueryable<FollowUpTask> tasks, CancellationToken cancellationToken)
+    {
+        var groups = await tasks.GroupBy(t => new { t.Kind, t.Status, OnTime = t.CompletedUtc <= t.DueUtc })
+            .Select(g => new { g.Key.Kind, g.Key.Status, g.Key.OnTime, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return groups.GroupBy(g => g.Kind).OrderBy(g => g.Key)
+            .Select(g => (g.Key, FollowUpRates.From(g.Select(x => (x.Status, x.OnTime, x.Count))))).ToList();
+    }
+
+    /// <summary>By the person who owns (owned) each task; tasks still in a pool count for the pool.</summary>
+    public async Task<IReadOnlyList<(string? UserId, string Role, FollowUpRates Rates)>> ByOwnerAsync(IQueryable<FollowUpTask> tasks, CancellationToken cancellationToken)
+    {
+        var groups = await tasks.GroupBy(t => new { t.OwnerUserId, t.OwnerRole, t.Status, OnTime = t.CompletedUtc <= t.DueUtc })
+            .Select(g => new { g.Key.OwnerUserId, g.Key.OwnerRole, g.Key.Status, g.Key.OnTime, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return groups.GroupBy(g => (g.OwnerUserId, g.OwnerUserId is null ? g.OwnerRole : ""))
+            .Select(g => (g.Key.OwnerUserId, g.First().OwnerRole, FollowUpRates.From(g.Select(x => (x.Status, x.OnTime, x.Count)))))
+            .ToList();
+    }
+
+    /// <summary>Tasks of customers who now have a vehicle under warranty: RULES' 100% target applies to them.</summary>
+    public IQueryable<FollowUpTask> UnderWarranty(IQueryable<FollowUpTask> tasks)
+    {
+        var today = clock.Today;
+        return tasks.Where(t => db.Vehicles.Any(v => v.CustomerId == t.CustomerId && v.WarrantyExpiry >= today));
+    }
+
+    /// <summary>The Monday that starts the local week of a day.</summary>
+    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+}

@@ -1,0 +1,86 @@
+using DealerCrm.Domain.Common;
+using DealerCrm.Domain.FollowUps;
+using DealerCrm.Infrastructure.Data;
+using DealerCrm.Web.Infrastructure.Demo;
+using DealerCrm.Web.Infrastructure.Localization;
+using DealerCrm.Web.Infrastructure.Navigation;
+using DealerCrm.Web.Jobs;
+using DealerCrm.Web.Pages.Customers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DealerCrm.Web.Pages.FollowUps;
+
+public static class FollowUpsFeature
+{
+    public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<FollowUpJob>();
+        services.AddScoped<FollowUpWorklist>();
+        services.AddScoped<FollowUpStats>();
+        services.AddScoped<ICustomerMergeStep, FollowUpMergeStep>();
+        services.AddScoped<ICustomerAnonymiseStep, FollowUpAnonymiseStep>();
+        services.AddScoped<ICustomerTimelineSource, FollowUpTimelineSource>();
+        services.AddScoped<INavBadgeSource, FollowUpBadge>();
+        services.AddScoped<IDemoDataSeeder, FollowUpDemoData>();
+        // Tests run the job by hand (RunOnceAsync) and switch the timer off.
+        if (configuration.GetValue("Jobs:FollowUps", true))
+        {
+            services.AddHostedService<FollowUpJobService>();
+        }
+
+        return services;
+    }
+}
+
+/// <summary>Merging files: the absorbed file's tasks become the survivor's.</summary>
+public sealed class FollowUpMergeStep : ICustomerMergeStep
+{
+    public async Task MoveAsync(DealerCrmDbContext db, int fromCustomerId, int toCustomerId, CancellationToken cancellationToken)
+    {
+        foreach (var task in await db.FollowUpTasks.Where(t => t.CustomerId == fromCustomerId).ToListAsync(cancellationToken))
+        {
+            task.MoveToCustomer(toCustomerId);
+        }
+    }
+}
+
+/// <summary>Anonymising: nobody calls a forgotten customer; their open tasks are cancelled, the done ones stay.</summary>
+public sealed class FollowUpAnonymiseStep(DealershipClock clock) : ICustomerAnonymiseStep
+{
+    public async Task OnAnonymisedAsync(DealerCrmDbContext db, int customerId, CancellationToken cancellationToken)
+    {
+        foreach (var task in await db.FollowUpTasks.Where(t => t.CustomerId == customerId && t.Status == FollowUpStatus.Open).ToListAsync(cancellationToken))
+        {
+            task.Cancel(clock.UtcNow);
+        }
+    }
+}
+
+/// <summary>The customer timeline's follow-ups: what was done (and how it went), and unhappy customers.</summary>
+public sealed class FollowUpTimelineSource(DealerCrmDbContext db, IStringLocalizer<SharedResource> l) : ICustomerTimelineSource
+{
+    public async Task<IReadOnlyList<TimelineEvent>> EventsAsync(int customerId, CancellationToken cancellationToken)
+    {
+        var tasks = await db.FollowUpTasks.AsNoTracking()
+            .Where(t => t.CustomerId == customerId && t.Status != FollowUpStatus.Open && t.Status != FollowUpStatus.Cancelled)
+            .OrderByDescending(t => t.CompletedUtc).Take(30)
+            .Select(t => new { t.Id, t.Kind, t.Status, t.CompletedUtc, t.DueUtc, t.CustomerUnhappy, t.UnhappyNote })
+            .ToListAsync(cancellationToken);
+        return tasks.Select(t => new TimelineEvent(
+            t.CompletedUtc ?? t.DueUtc,
+            t.CustomerUnhappy ? "bi-emoji-frown" : "bi-telephone",
+            l["Timeline.FollowUp", l.Label(t.Kind), l.Label(t.Status)],
+            t.CustomerUnhappy ? t.UnhappyNote : null,
+            $"/FollowUps/{t.Id}")).ToList();
+    }
+}
+
+/// <summary>The navigation's count: the user's follow-ups overdue or due today.</summary>
+public sealed class FollowUpBadge(FollowUpWorklist worklist, IHttpContextAccessor http) : INavBadgeSource
+{
+    public string Name => "FollowUps";
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken) =>
+        (await worklist.CountsAsync(http.HttpContext!.User, cancellationToken)).Now;
+}

@@ -1,0 +1,131 @@
+using DealerCrm.Domain.Common;
+using DealerCrm.Domain.FollowUps;
+using DealerCrm.Domain.Settings;
+using DealerCrm.Domain.Staff;
+using DealerCrm.Infrastructure.Data;
+using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Paging;
+using DealerCrm.Web.Infrastructure.Staff;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace DealerCrm.Web.Pages.FollowUps;
+
+/// <summary>
+/// For managers: overdue tasks by owner (and reassigning them), the return-visit and on-time
+/// rates per person, per kind and per week, the under-warranty rate against its 100% target.
+/// </summary>
+[Authorize(Policy = Policies.FollowUpsManage)]
+public sealed class OverviewModel(
+    DealerCrmDbContext db,
+    FollowUpStats stats,
+    StaffDirectory staff,
+    DealershipClock clock,
+    IOptions<FollowUpPolicy> policy,
+    IStringLocalizer<SharedResource> l) : PageModel
+{
+    private const int PageSize = 50;
+    private const int Weeks = 8;
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<OwnerLoad> OverdueByOwner { get; private set; } = [];
+
+    public PagedList<OverdueRow> Overdue { get; private set; } = null!;
+
+    public IReadOnlyList<RatesRow> ByPerson { get; private set; } = [];
+
+    public IReadOnlyList<RatesRow> ByKind { get; private set; } = [];
+
+    public IReadOnlyList<RatesRow> ByWeek { get; private set; } = [];
+
+    public FollowUpRates Total { get; private set; } = FollowUpRates.None;
+
+    public FollowUpRates UnderWarranty { get; private set; } = FollowUpRates.None;
+
+    public int WarrantyTarget => policy.Value.ReturnVisitTargetUnderWarrantyPercent;
+
+    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
+
+    public sealed record OwnerLoad(string Label, int Count, DateTime OldestDueUtc);
+
+    public sealed record OverdueRow(long Id, FollowUpKind Kind, DateTime DueUtc, string? OwnerUserId, string OwnerRole, string CustomerName, int CustomerId);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        To ??= clock.Today;
+        From ??= FollowUpStats.WeekStart(To.Value);
+        if (From > To)
+        {
+            (From, To) = (To, From);
+        }
+
+        var names = (await staff.InRolesAsync(Roles.All, cancellationToken)).ToDictionary(s => s.Id, s => s.DisplayName);
+        string Owner(string? userId, string role) => userId is null ? l["FollowUps.Pool", l["Role." + role]] : names.GetValueOrDefault(userId, userId);
+
+        var now = clock.UtcNow;
+        var overdue = db.FollowUpTasks.Where(t => t.Status == FollowUpStatus.Open && t.DueUtc < now);
+        OverdueByOwner = (await overdue.GroupBy(t => new { t.OwnerUserId, t.OwnerRole })
+                .Select(g => new { g.Key.OwnerUserId, g.Key.OwnerRole, Count = g.Count(), Oldest = g.Min(t => t.DueUtc) })
+                .ToListAsync(cancellationToken))
+            .Select(g => new OwnerLoad(Owner(g.OwnerUserId, g.OwnerRole), g.Count, g.Oldest))
+            .OrderByDescending(g => g.Count).ToList();
+        Overdue = await overdue.OrderBy(t => t.DueUtc).ThenBy(t => t.Id)
+            .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new OverdueRow(t.Id, t.Kind, t.DueUtc, t.OwnerUserId, t.OwnerRole, c.Name, c.Id))
+            .ToPagedListAsync(PageNumber, PageSize, cancellationToken);
+
+        var period = stats.DueIn(From.Value, To.Value);
+        Total = await stats.TotalAsync(period, cancellationToken);
+        UnderWarranty = await stats.TotalAsync(stats.UnderWarranty(period), cancellationToken);
+        ByPerson = (await stats.ByOwnerAsync(period, cancellationToken))
+            .Select(o => new RatesRow(Owner(o.UserId, o.Role), o.Rates, o.UserId)).OrderBy(r => r.Label).ToList();
+        ByKind = (await stats.ByKindAsync(period, cancellationToken)).Select(k => new RatesRow(l[$"Enum.FollowUpKind.{k.Kind}"], k.Rates)).ToList();
+
+        var weeks = new List<RatesRow>();
+        var monday = FollowUpStats.WeekStart(clock.Today);
+        for (var w = Weeks - 1; w >= 0; w--)
+        {
+            var start = monday.AddDays(-7 * w);
+            weeks.Add(new RatesRow(start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                await stats.TotalAsync(stats.DueIn(start, start.AddDays(6)), cancellationToken)));
+        }
+
+        ByWeek = weeks;
+        Staff = await staff.InRolesAsync([Roles.CsAgent, Roles.CsDirector, Roles.SalesManager, Roles.Salesperson], cancellationToken);
+    }
+
+    /// <summary>Gives the chosen overdue tasks to a colleague who holds the task's role (or back to its pool).</summary>
+    public async Task<IActionResult> OnPostReassignAsync(long[] taskIds, string? toUserId, CancellationToken cancellationToken)
+    {
+        var tasks = await db.FollowUpTasks.Where(t => taskIds.Contains(t.Id) && t.Status == FollowUpStatus.Open).ToListAsync(cancellationToken);
+        var target = string.IsNullOrEmpty(toUserId) ? null : await db.Users.Where(u => u.Id == toUserId && !u.IsDisabled).Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        var moved = 0;
+        var skipped = 0;
+        foreach (var task in tasks)
+        {
+            if (target is not null && (target.Id == task.ExcludedUserId || !await staff.HoldsAnyRoleAsync(target.Id, [task.OwnerRole], cancellationToken)))
+            {
+                skipped++;
+                continue;
+            }
+
+            task.Reassign(target?.Id, User.Identity!.Name!, target?.DisplayName ?? l["FollowUps.Pool", l["Role." + task.OwnerRole]], clock.UtcNow);
+            moved++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Flash"] = skipped == 0 ? l["FollowUps.Reassigned", moved].Value : l["FollowUps.ReassignedSome", moved, skipped].Value;
+        return RedirectToPage();
+    }
+}

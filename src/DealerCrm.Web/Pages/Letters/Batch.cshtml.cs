@@ -1,0 +1,60 @@
+using DealerCrm.Domain.Common;
+using DealerCrm.Domain.FollowUps;
+using DealerCrm.Infrastructure.Data;
+using DealerCrm.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace DealerCrm.Web.Pages.Letters;
+
+/// <summary>
+/// The day's batch: every thank-you letter due that day (24 h after its delivery), listed with
+/// whether it was sent, and printable as one PDF, one page a letter.
+/// </summary>
+[Authorize(Policy = Policies.LettersPrint)]
+public sealed class BatchModel(DealerCrmDbContext db, ThankYouLetters letters, DealershipClock clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Date { get; set; }
+
+    public DateOnly Day { get; private set; }
+
+    public IReadOnlyList<Row> Letters { get; private set; } = [];
+
+    public sealed record Row(long TaskId, int DeliveryId, string CustomerName, string Number, string Vehicle, DateTime DeliveredAtUtc, string? Salesperson, FollowUpStatus Status);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var prepared = await letters.PrepareAsync(Letters.Select(r => r.DeliveryId).ToList(), Day, cancellationToken);
+        if (prepared.Count == 0)
+        {
+            TempData["Flash"] = l["Letters.NoneThatDay"].Value;
+            return RedirectToPage(new { date = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        var pdf = await letters.PrintAsync(prepared, User.Identity!.Name!, cancellationToken);
+        return Pdf.Inline(Response, pdf, l["Letters.BatchFileName", Day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)]);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Day = Date ?? clock.Today;
+        var start = clock.StartOfDayUtc(Day);
+        var end = clock.StartOfDayUtc(Day.AddDays(1));
+        Letters = await (from t in db.FollowUpTasks
+                         where t.Kind == FollowUpKind.ThankYouLetter && t.DueUtc >= start && t.DueUtc < end && t.Status != FollowUpStatus.Cancelled
+                         join d in db.Deliveries on t.DeliveryId equals d.Id
+                         join c in db.Customers on d.CustomerId equals c.Id
+                         join v in db.Vehicles on d.VehicleId equals v.Id
+                         orderby t.DueUtc
+                         select new Row(t.Id, d.Id, c.Name, c.Number, v.Brand + " " + v.Model, d.DeliveredAtUtc,
+                             db.Users.Where(u => u.Id == d.SalespersonId).Select(u => u.DisplayName).FirstOrDefault(), t.Status))
+            .ToListAsync(cancellationToken);
+    }
+}
