@@ -18,6 +18,10 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                 nullable: false,
                 defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
+            // Family members already on file were known since their customer's file was opened:
+            // greetings start from there, not from year 1.
+            migrationBuilder.Sql("UPDATE FamilyMembers SET CreatedUtc = (SELECT CreatedUtc FROM Customers WHERE Customers.Id = FamilyMembers.CustomerId)");
+
             migrationBuilder.CreateTable(
                 name: "FollowUpCursor",
                 columns: table => new

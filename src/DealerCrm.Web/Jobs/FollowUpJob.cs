@@ -145,16 +145,27 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         db.ChangeTracker.Clear();
     }
 
+    /// <summary>The cursor row, created (and committed) on the very first run.</summary>
     private async Task<FollowUpCursor> CursorAsync(CancellationToken cancellationToken)
     {
         var cursor = await db.FollowUpCursors.SingleOrDefaultAsync(c => c.Id == FollowUpCursor.SingletonId, cancellationToken);
-        if (cursor is null)
+        if (cursor is not null)
         {
-            cursor = new FollowUpCursor();
-            db.FollowUpCursors.Add(cursor);
+            return cursor;
         }
 
-        return cursor;
+        db.FollowUpCursors.Add(new FollowUpCursor());
+        try
+        {
+            await SaveBatchAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance created it a moment ago.
+            db.ChangeTracker.Clear();
+        }
+
+        return await db.FollowUpCursors.SingleAsync(c => c.Id == FollowUpCursor.SingletonId, cancellationToken);
     }
 
     private async Task<HashSet<string>> ActiveUsersAsync(CancellationToken cancellationToken) =>

@@ -76,6 +76,21 @@ public sealed class DatabaseTests
                 Assert.Equal(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), user.CreatedUtc);
                 Assert.Equal(DateTimeKind.Utc, user.CreatedUtc.Kind);
                 Assert.Single(await db.AuditEntries.Where(a => a.EntityId == "old-user-id").ToListAsync());
+
+                var customer = await db.Customers.Include(c => c.Family).SingleAsync(c => c.Number == "C2026000001");
+                Assert.Equal("老客户", customer.Name);
+                Assert.Equal("13812345678", customer.Mobile);
+                Assert.Equal(new DateOnly(1980, 2, 29), customer.Birthday);
+                var member = Assert.Single(customer.Family);
+                Assert.Equal("老家人", member.Name);
+                Assert.Equal(customer.CreatedUtc, member.CreatedUtc);
+                var vehicle = await db.Vehicles.SingleAsync(v => v.CustomerId == customer.Id);
+                Assert.Equal("1M8GDM9AXKP042788", vehicle.Vin);
+                var delivery = await db.Deliveries.SingleAsync(d => d.VehicleId == vehicle.Id);
+                Assert.Equal(12880000, delivery.Price.Fen);
+                var task = await db.FollowUpTasks.SingleAsync(t => t.Key == "FirstCall:D1");
+                Assert.Equal(Domain.FollowUps.FollowUpStatus.Done, task.Status);
+                Assert.Equal("旧模板 {客户姓名}", (await db.LetterTemplates.SingleAsync()).Body);
             }
         }
         finally
@@ -93,6 +108,22 @@ public sealed class DatabaseTests
             VALUES ('old-user-id', 'old-user', 'OLD-USER', '老用户', 0, '2026-01-02 03:04:05', 0, 0, 0, 1, 0);
             INSERT INTO AuditEntries (AtUtc, UserId, UserName, EntityType, EntityId, Action, ChangesJson)
             VALUES ('2026-01-02 03:04:05', NULL, 'system', 'AppUser', 'old-user-id', 1, '[]');
+            """,
+        ["CustomerFiles"] = """
+            INSERT INTO Customers (Id, Version, Number, Kind, Name, Gender, Birthday, Mobile, MobileSearchKey, PurchasePurpose, Source, ContactGender, SalespersonId, CreatedUtc, CreatedBy)
+            VALUES (1, 0, 'C2026000001', 1, '老客户', 1, '1980-02-29', '13812345678', '87654321831', 1, 1, 0, 'old-user-id', '2026-01-02 03:04:05', 'old-user');
+            INSERT INTO FamilyMembers (Id, Version, CustomerId, Name, Relation, Gender, Birthday) VALUES (1, 0, 1, '老家人', 1, 2, '1982-05-01');
+            INSERT INTO Vehicles (Id, Version, CustomerId, Vin, VinSearchKey, Brand, Model, RegistrationStatus, CreatedUtc)
+            VALUES (1, 0, 1, '1M8GDM9AXKP042788', '887240PKXA9MDG8M1', '丰田', '凯美瑞', 2, '2026-01-02 03:04:05');
+            INSERT INTO Deliveries (Id, Version, VehicleId, CustomerId, DeliveredAtUtc, SalespersonId, Price, PaymentMethod, RecordedUtc, RecordedBy)
+            VALUES (1, 0, 1, 1, '2026-01-02 03:04:05', 'old-user-id', 12880000, 1, '2026-01-02 03:04:05', 'old-user');
+            """,
+        ["FollowUps"] = """
+            INSERT INTO FollowUpTasks (Id, Version, Key, Kind, CustomerId, DeliveryId, OccasionDate, DueUtc, ActionableFromUtc, OwnerRole, OwnerUserId, Status, IsOverdue, Attempts, CompletedUtc, CustomerUnhappy, CreatedUtc)
+            VALUES (1, 0, 'FirstCall:D1', 2, 1, 1, '2026-01-02', '2026-01-03 03:04:05', '2026-01-02 03:04:05', 'SalesManager', 'old-user-id', 1, 0, 1, '2026-01-02 09:00:00', 0, '2026-01-02 03:04:05');
+            """,
+        ["LetterTemplates"] = """
+            INSERT INTO LetterTemplates (Id, Version, Body, UpdatedUtc, UpdatedBy) VALUES (1, 0, '旧模板 {{客户姓名}}', '2026-01-02 03:04:05', 'old-user');
             """,
     };
 }

@@ -137,6 +137,9 @@ public sealed class DetailsModel(
         Task.RecordCall(new CallRecord(User.UserId()!, User.Identity!.Name!, Input.Outcome!.Value, answers, Input.Notes, callBack), policy.Value, clock.UtcNow);
         if (!await SaveAsync(cancellationToken))
         {
+            // Show the task as it is on file, not as the refused call would have left it; what was typed stays.
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, cancellationToken);
             return Page();
         }
 

@@ -1,0 +1,78 @@
+using DealerCrm.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealerCrm.Web.Tests.FollowUps;
+
+/// <summary>The timer on: a one-second period, demo data, the FakeTimeProvider moved by the test.</summary>
+public sealed class TimerFactory : DealerCrmFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Policies:FollowUps:JobIntervalSeconds"] = "1",
+        ["Demo:Customers"] = "0",
+    };
+}
+
+public sealed class FollowUpJobServiceTests(TimerFactory factory) : IClassFixture<TimerFactory>
+{
+    [Fact]
+    public async Task A_failing_run_is_logged_and_the_next_tick_runs()
+    {
+        _ = factory.Services;
+        var cursor = await WaitForAsync(() => factory.WithDbAsync(db => db.FollowUpCursors.AnyAsync()));
+        Assert.True(cursor, "the first run at start-up did not happen");
+
+        // A real fault: the job's table is gone for one tick.
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE FollowUpCursor RENAME TO FollowUpCursorAway"));
+        // Time moves on by the timer's period until a tick has run (and failed).
+        var logged = await WaitForAsync(() =>
+        {
+            factory.Time.Advance(TimeSpan.FromSeconds(1));
+            return Task.FromResult(LogText().Contains("Follow-up job run failed", StringComparison.Ordinal));
+        });
+        Assert.True(logged, "the failure was not logged");
+
+        await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE FollowUpCursorAway RENAME TO FollowUpCursor"));
+        var horizon = await factory.WithDbAsync(db => db.FollowUpCursors.Select(c => c.HorizonDate).SingleAsync());
+        factory.Time.Advance(TimeSpan.FromDays(1));
+        var advanced = await WaitForAsync(() =>
+        {
+            factory.Time.Advance(TimeSpan.FromSeconds(1));
+            return factory.WithDbAsync(async db => await db.FollowUpCursors.Select(c => c.HorizonDate).SingleAsync() == horizon!.Value.AddDays(1));
+        });
+        Assert.True(advanced, "the tick after the failure did not run");
+    }
+
+    private string LogText()
+    {
+        var folder = Path.Combine(factory.DataDirectory, "logs");
+        return !Directory.Exists(folder) ? "" : string.Concat(Directory.EnumerateFiles(folder).Select(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }));
+    }
+
+    private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return true;
+                }
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                // The table may be mid-rename; look again.
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+}
