@@ -7,5 +7,5 @@ dotnet tool restore >/dev/null
 for provider in Sqlite SqlServer; do
   dotnet ef migrations add "$name" \
     --project src/DealerCrm.Infrastructure --startup-project src/DealerCrm.Infrastructure \
-    --context "${provider}DealerCrmDbContext" --output-dir "Migrations.${provider}"
+    --context "${provider}DealerCrmDbContext" --output-dir "Migrations.${provider}" --namespace "DealerCrm.Infrastructure.Migrations.${provider}"
 done
