@@ -10,6 +10,7 @@
 #
 # Only ever talks to 127.0.0.1; every step is bounded in time; the app is stopped at the end.
 set -euo pipefail
+trap 'echo "run.sh: failed at line $LINENO" >&2' ERR
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$ROOT/bench/Customers
@@ -96,8 +97,14 @@ start_app() {
     if [[ $QUIET_LOG == 1 ]]; then
         quiet=("Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware=Warning")
     fi
+    # Started under a name of its own (links to DealerCrm.Web.*), so that a colleague's script
+    # stopping their DealerCrm.Web by name on this shared machine leaves the benchmark alone.
+    local name
+    for name in dll runtimeconfig.json deps.json; do
+        ln -sf "DealerCrm.Web.$name" "$OUT/app/crm-bench-app.$name"
+    done
     (cd "$OUT/app" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$URL" DataDirectory="$DATA" \
-        "${quiet[@]}" "$@" timeout 1800 dotnet DealerCrm.Web.dll) >"$log" 2>&1 &
+        "${quiet[@]}" "$@" timeout 1800 dotnet crm-bench-app.dll) >"$log" 2>&1 &
     APP_PID=$!
     for _ in $(seq 1 120); do
         if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL/health" || true) == 200 ]]; then
@@ -157,7 +164,12 @@ load() {
         echo "The app went away during the '$name' run (stopped by another process?); see $OUT/app.log" >&2
         exit 1
     fi
-    result=$(grep '^RESULT' "$OUT/wrk-$name.txt" | sed 's/^RESULT //')
+    result=$(grep '^RESULT' "$OUT/wrk-$name.txt" | sed 's/^RESULT //' || true)
+    if [[ -z $result ]]; then
+        echo "wrk gave no result for '$name':" >&2
+        cat "$OUT/wrk-$name.txt" >&2
+        exit 1
+    fi
     printf '%-22s %s %s\n' "$name" "$result" "$(cpu_share "$before" "$after" "$(field "$result" requests)")" | tee -a "$OUT/results.txt"
 }
 

@@ -9,9 +9,9 @@ public sealed record FollowUpRates(int Due, int Done, int OnTime)
 {
     public static FollowUpRates None { get; } = new(0, 0, 0);
 
-    public decimal? ReturnVisitRate => Due == 0 ? null : Math.Round(100m * Done / Due, 1);
+    public decimal? ReturnVisitRate => Due == 0 ? null : Math.Round(100m * Done / Due, 1, MidpointRounding.AwayFromZero);
 
-    public decimal? OnTimeRate => Done == 0 ? null : Math.Round(100m * OnTime / Done, 1);
+    public decimal? OnTimeRate => Done == 0 ? null : Math.Round(100m * OnTime / Done, 1, MidpointRounding.AwayFromZero);
 
     public bool Meets(decimal targetPercent) => ReturnVisitRate >= targetPercent;
 

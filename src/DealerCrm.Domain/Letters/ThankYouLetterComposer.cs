@@ -82,7 +82,7 @@ public static class ThankYouLetterComposer
             new LetterTemplate(templateText).FillParagraphs(values),
             ClosingLines,
             [head.Name, letterDate],
-            Reminder(maintenanceDate, maintenanceMileage, hotline));
+            Reminder(facts, maintenanceDate, maintenanceMileage, hotline));
     }
 
     /// <summary>2026年11月23日.</summary>
@@ -93,14 +93,19 @@ public static class ThankYouLetterComposer
     public static string FormatMileage(int kilometres) =>
         string.Create(CultureInfo.InvariantCulture, $"{kilometres}公里");
 
-    private static LetterReminder? Reminder(string? date, string? mileage, string hotline)
+    /// <summary>The service card at the foot of the letter: whose car, which car, when its first maintenance is due.</summary>
+    private static LetterReminder Reminder(ThankYouLetterFacts facts, string? date, string? mileage, string hotline)
     {
+        var lines = new List<string>
+        {
+            $"车主：{facts.CustomerName.Trim()}",
+            $"车型：{facts.VehicleModel.Trim()}",
+        };
         if (date is null && mileage is null)
         {
-            return null;
+            lines.Add($"首保：{UnknownFirstMaintenanceDate}或{UnknownFirstMaintenanceMileage}");
         }
 
-        var lines = new List<string>();
         if (date is not null)
         {
             lines.Add($"首保日期：{date}之前");

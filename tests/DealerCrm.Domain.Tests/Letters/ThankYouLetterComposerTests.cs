@@ -62,7 +62,7 @@ public sealed class ThankYouLetterComposerTests
 
         Assert.NotNull(reminder);
         Assert.Equal("首次保养提醒", reminder.Title);
-        Assert.Equal(["首保日期：2027年5月23日之前", "首保里程：行驶至5000公里（以先到者为准）", "预约电话：020-8888-6666"], reminder.Lines);
+        Assert.Equal(["车主：王伟", "车型：比亚迪 汉 EV", "首保日期：2027年5月23日之前", "首保里程：行驶至5000公里（以先到者为准）", "预约电话：020-8888-6666"], reminder.Lines);
     }
 
     [Fact]
@@ -75,7 +75,8 @@ public sealed class ThankYouLetterComposerTests
         var body = Body(letter);
         Assert.Contains("请您在保养手册规定的日期之前或行驶里程达到保养手册规定的里程时", body, StringComparison.Ordinal);
         Assert.DoesNotContain("首保日期}", body, StringComparison.Ordinal);
-        Assert.Null(letter.Reminder);
+        // The service card still says whose car it is, and where to look for the first maintenance.
+        Assert.Equal(["车主：王伟", "车型：比亚迪 汉 EV", "首保：保养手册规定的日期或保养手册规定的里程", "预约电话：020-8888-6666"], letter.Reminder!.Lines);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class ThankYouLetterComposerTests
         var letter = ThankYouLetterComposer.Compose(facts, LetterTemplate.DefaultThankYouTemplate, Head);
 
         Assert.Contains("保养手册规定的日期之前或行驶里程达到7500公里时", Body(letter), StringComparison.Ordinal);
-        Assert.Equal(["首保里程：行驶至7500公里", "预约电话：020-8888-6666"], letter.Reminder!.Lines);
+        Assert.Equal(["车主：王伟", "车型：比亚迪 汉 EV", "首保里程：行驶至7500公里", "预约电话：020-8888-6666"], letter.Reminder!.Lines);
     }
 
     [Fact]

@@ -9,12 +9,20 @@ namespace DealerCrm.E2E.Infrastructure;
 /// <summary>
 /// The real site on Kestrel (a real port on 127.0.0.1) and Debian's Chromium driven by
 /// Playwright. One per test class; each test opens its own browser context (its own cookies).
+/// A derived fixture may run the site on a factory of its own (e.g. with the job timers off).
 /// </summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public DealerCrmFactory Factory { get; } = new();
+    public BrowserSite()
+        : this(new DealerCrmFactory())
+    {
+    }
+
+    protected BrowserSite(DealerCrmFactory factory) => Factory = factory;
+
+    public DealerCrmFactory Factory { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 

@@ -197,16 +197,7 @@ public sealed class ContactPrivacyTests(DealerCrmFactory factory) : IClassFixtur
     {
         var familyPhone = CustomerTestData.NewMobile();
         var customer = await CustomerTestData.CreateCustomerAsync(factory, "保密测试客户", otherPhones: [CustomerTestData.NewMobile(), "020-87654321"]);
-        using var agent = await SiteClient.SignedInAsync(factory, Roles.CsAgent);
-        using var added = await agent.PostFormAsync($"/Customers/{customer.Id}/Family", new()
-        {
-            ["Input.Name"] = "保密测试家属",
-            ["Input.Relation"] = nameof(FamilyRelation.Spouse),
-            ["Input.Gender"] = nameof(Gender.Female),
-            ["Input.Birthday"] = "1990-05-06",
-            ["Input.Phone"] = familyPhone,
-        });
-        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        await CustomerTestData.AddFamilyMemberAsync(factory, customer.Id, "保密测试家属", familyPhone);
         return (customer, familyPhone);
     }
 

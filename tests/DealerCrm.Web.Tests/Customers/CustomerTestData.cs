@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Net;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
+using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -71,6 +73,42 @@ public static class CustomerTestData
         db.Vehicles.Add(vehicle);
         await db.SaveChangesAsync();
         return vehicle;
+    }
+
+    public static async Task<Delivery> AddDeliveryAsync(DealerCrmFactory factory, Vehicle vehicle, string salespersonLogin, decimal priceYuan, DateTime deliveredUtc)
+    {
+        var salespersonId = await UserIdAsync(factory, salespersonLogin);
+        await using var scope = factory.Scope(out var db);
+        var delivery = new Delivery(vehicle.Id, vehicle.CustomerId, deliveredUtc, salespersonId, Money.FromYuan(priceYuan), PaymentMethod.FullPayment, null, deliveredUtc, "test");
+        db.Deliveries.Add(delivery);
+        await db.SaveChangesAsync();
+        return delivery;
+    }
+
+    public static async Task<ServiceVisit> AddVisitAsync(DealerCrmFactory factory, Vehicle vehicle, DateOnly date, int mileage, string workItems, decimal amountYuan)
+    {
+        var advisorId = await UserIdAsync(factory, "serviceadvisor");
+        await using var scope = factory.Scope(out var db);
+        var visit = new ServiceVisit(vehicle.Id, vehicle.CustomerId, new ServiceVisitDetails(date, mileage, ServiceVisitType.Maintenance, workItems, advisorId,
+            Money.FromYuan(amountYuan), null, null), factory.Time.GetUtcNow().UtcDateTime, "test");
+        db.ServiceVisits.Add(visit);
+        await db.SaveChangesAsync();
+        return visit;
+    }
+
+    /// <summary>Adds a family member through the family form, as the CS agent.</summary>
+    public static async Task AddFamilyMemberAsync(DealerCrmFactory factory, int customerId, string name, string? phone)
+    {
+        using var agent = await SiteClient.SignedInAsync(factory, Roles.CsAgent);
+        using var added = await agent.PostFormAsync($"/Customers/{customerId}/Family", new()
+        {
+            ["Input.Name"] = name,
+            ["Input.Relation"] = nameof(FamilyRelation.Spouse),
+            ["Input.Gender"] = nameof(Gender.Female),
+            ["Input.Birthday"] = "1990-05-06",
+            ["Input.Phone"] = phone ?? "",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
     }
 
     /// <summary>The id of a demo user by login.</summary>

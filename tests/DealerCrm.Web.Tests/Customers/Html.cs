@@ -82,6 +82,10 @@ public static partial class Html
 
     public static string Text(string html) => WebUtility.HtmlDecode(html);
 
+    /// <summary>What a reader sees: tags dropped, entities decoded, runs of white space made one space.</summary>
+    public static string PlainText(string html) =>
+        Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", "")), "\\s+", " ");
+
     [GeneratedRegex("<td class=\"font-monospace\"><a href=\"/Customers/(\\d+)\">C\\d{10}</a></td>")]
     private static partial Regex CustomerRow();
 

@@ -128,6 +128,11 @@ public sealed partial class CallPageTests(FollowUpFactory factory) : IClassFixtu
         }
 
         Assert.Contains(delivery.Customer.Name, Html.Text(donePage), StringComparison.Ordinal);
+
+        // The customer's file shows the call in its timeline, linked to the task.
+        var timeline = Html.Section(await manager.GetHtmlAsync($"/Customers/{delivery.Customer.Id}"), "timeline");
+        Assert.Contains("回访：第一个电话（24小时）（已完成）", timeline, StringComparison.Ordinal);
+        Assert.Contains($"/FollowUps/{taskId}", timeline, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -168,7 +173,7 @@ public sealed partial class CallPageTests(FollowUpFactory factory) : IClassFixtu
         var later = new DateTime(now.Year, now.Month, now.Day, 15, 0, 0);
         using var scheduled = await manager.PostWithTokenAsync($"/FollowUps/{taskId}?handler=Call", CallForm(version, CallOutcome.CallBackLater, new Dictionary<int, string>(), callBackAt: LocalField(later)), token);
 
-        Assert.Equal($"已约定 {later:yyyy-MM-dd HH:mm} 回拨。", Flash(await FollowAsync(manager, scheduled)));
+        Assert.Equal($"已约定 {Shown(later)} 回拨。", Flash(await FollowAsync(manager, scheduled)));
         var task = await TaskAsync(factory, taskId);
         Assert.Equal((FollowUpStatus.Open, 0, factory.Clock.ToUtc(later)), (task.Status, task.Attempts, task.ActionableFromUtc));
         Assert.DoesNotContain(taskId, (await QueueAsync(manager, QueueTab.Today)).Select(t => t.Id));

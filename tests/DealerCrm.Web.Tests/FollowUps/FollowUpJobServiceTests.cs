@@ -56,7 +56,8 @@ public sealed class FollowUpJobServiceTests(TimerFactory factory) : IClassFixtur
 
     private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
     {
-        for (var i = 0; i < 100; i++)
+        // Generous: many factories may be starting in parallel with this one.
+        for (var i = 0; i < 600; i++)
         {
             try
             {

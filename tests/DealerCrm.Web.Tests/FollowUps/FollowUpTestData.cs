@@ -21,6 +21,10 @@ public static partial class FollowUpTestData
 
     public static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>A local time as the Chinese pages show it: 2026年11月24日 10:00.</summary>
+    public static string Shown(DateTime local) =>
+        string.Create(CultureInfo.InvariantCulture, $"{local.Year}年{local.Month}月{local.Day}日 {local:HH:mm}");
+
     /// <summary>A local time as a datetime-local field sends it.</summary>
     public static string LocalField(DateTime local) => local.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
 

@@ -104,7 +104,10 @@ public sealed class AnonymiseModel(DealerCrmDbContext db, IEnumerable<ICustomerA
                         || (a.EntityType == nameof(CustomerPhone) && phoneIds.Contains(a.EntityId))
                         || (a.EntityType == nameof(FamilyMember) && familyIds.Contains(a.EntityId)))
             .ToListAsync(cancellationToken);
-        personal.ForEach(a => a.Redact(field => field is not ("Kind" or "PurchasePurpose" or "Source" or "SalespersonId" or "CreatedUtc" or "CreatedBy" or "Number" or "MergedIntoId" or "AnonymisedUtc" or "Relation" or "CustomerId")));
+        // A phone's "Number" is the phone itself, not the customer number the file keeps.
+        personal.ForEach(a => a.Redact(field => a.EntityType == nameof(CustomerPhone)
+            ? field != nameof(CustomerPhone.CustomerId)
+            : field is not ("Kind" or "PurchasePurpose" or "Source" or "SalespersonId" or "CreatedUtc" or "CreatedBy" or "Number" or "MergedIntoId" or "AnonymisedUtc" or "Relation" or "CustomerId")));
         var plates = await db.AuditEntries.Where(a => a.EntityType == nameof(Vehicle) && vehicleIds.Contains(a.EntityId)).ToListAsync(cancellationToken);
         plates.ForEach(a => a.Redact(field => field == nameof(Vehicle.Plate)));
 

@@ -48,12 +48,12 @@ public sealed class DetailsModel(
     /// <summary>True only in the answer to a reveal: the page then shows the numbers whole.</summary>
     public bool Revealed { get; private set; }
 
-    public Permissions Can { get; private set; } = new(false, false, false, false, false, false);
+    public Permissions Can { get; private set; } = new(false, false, false, false, false, false, false);
 
     [BindProperty]
     public RevealInput Reveal { get; set; } = new();
 
-    public sealed record Permissions(bool Edit, bool EditVehicles, bool RecordDelivery, bool RecordVisit, bool ReadPrivacy, bool AdministerPrivacy);
+    public sealed record Permissions(bool Edit, bool EditVehicles, bool RecordDelivery, bool RecordVisit, bool ReadPrivacy, bool AdministerPrivacy, bool PrintLetters);
 
     public sealed record DeliveryRow(int Id, DateTime DeliveredAtUtc, string Vehicle, string? Plate, string Salesperson, Money Price, PaymentMethod PaymentMethod);
 
@@ -149,7 +149,8 @@ public sealed class DetailsModel(
             await AllowedAsync(Policies.DeliveriesRecord),
             await AllowedAsync(Policies.ServiceVisitsRecord),
             await AllowedAsync(Policies.PrivacyRead),
-            await AllowedAsync(Policies.PrivacyAdmin));
+            await AllowedAsync(Policies.PrivacyAdmin),
+            await AllowedAsync(Policies.LettersPrint));
         return null;
     }
 

@@ -7,6 +7,8 @@ using DealerCrm.Domain.Settings;
 using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Localization;
+using DealerCrm.Web.Infrastructure.Staff;
 using DealerCrm.Web.Infrastructure.Validation;
 using DealerCrm.Web.Pages.Customers;
 using FluentValidation;
@@ -31,6 +33,8 @@ public sealed class DetailsModel(
     DealershipClock clock,
     IOptions<FollowUpPolicy> policy,
     IValidator<DetailsModel.CallInput> validator,
+    DisplayFormatter display,
+    StaffDirectory staff,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -52,9 +56,15 @@ public sealed class DetailsModel(
 
     public bool MayWork { get; private set; }
 
+    /// <summary>The person who has (or had) the task may record that the customer is unhappy, also after the call.</summary>
+    public bool MayRecordUnhappy { get; private set; }
+
     public bool MayReveal { get; private set; }
 
     public bool Revealed { get; private set; }
+
+    /// <summary>Staff by login: the task's log keeps who did what by login, the page shows their names.</summary>
+    public IReadOnlyDictionary<string, string> StaffNames { get; private set; } = new Dictionary<string, string>();
 
     public sealed record HistoryRow(long Id, FollowUpKind Kind, DateTime DueUtc, FollowUpStatus Status, DateTime? CompletedUtc, bool Unhappy);
 
@@ -169,7 +179,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        if (!MayWork)
+        if (!MayRecordUnhappy)
         {
             return Forbid();
         }
@@ -209,12 +219,15 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    public string StaffName(string login) => StaffNames.GetValueOrDefault(login, login);
+
     /// <summary>A phone as this answer may show it: whole after a reveal, masked otherwise.</summary>
     public string Phone(string? number) => Revealed ? number ?? "" : PhoneMask.Mask(number);
 
     private string L(FollowUpKind kind) => l[$"Enum.FollowUpKind.{kind}"];
 
-    private string Fmt(DateTime utc) => clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>As the queue shows the same time (2026年11月24日 10:00).</summary>
+    private string Fmt(DateTime utc) => display.DateTime(utc);
 
     private async Task<bool> SaveAsync(CancellationToken cancellationToken, bool checkVersion = true)
     {
@@ -242,6 +255,7 @@ public sealed class DetailsModel(
         var userId = User.UserId()!;
         var roles = Roles.All.Where(User.IsInRole).ToList();
         MayWork = task.MayBeWorkedBy(userId, roles) && task.OwnerUserId == userId;
+        MayRecordUnhappy = task.OwnerUserId == userId && task.Kind.IsCall() && task.Status != FollowUpStatus.Cancelled;
         var mayManage = Policies.Allows(Policies.FollowUpsManage, roles);
         // Staff see their own tasks and their pools' tasks; managers see every task.
         if (!mayManage && task.OwnerUserId != userId && !(task.OwnerUserId is null && roles.Contains(task.OwnerRole)))
@@ -264,6 +278,7 @@ public sealed class DetailsModel(
         RecentVisits = await db.ServiceVisits.AsNoTracking().Where(s => s.CustomerId == task.CustomerId)
             .OrderByDescending(s => s.VisitDate).Take(3).ToListAsync(cancellationToken);
         MayReveal = await revealRule.MayRevealAsync(User, Customer, cancellationToken);
+        StaffNames = task.Log.Count == 0 ? StaffNames : await staff.DisplayNamesAsync(cancellationToken);
         if (Request.Method == HttpMethods.Get)
         {
             Input.Version = task.Version;

@@ -51,6 +51,8 @@ public sealed class BatchModel(DealerCrmDbContext db, ThankYouLetters letters, D
                          where t.Kind == FollowUpKind.ThankYouLetter && t.DueUtc >= start && t.DueUtc < end && t.Status != FollowUpStatus.Cancelled
                          join d in db.Deliveries on t.DeliveryId equals d.Id
                          join c in db.Customers on d.CustomerId equals c.Id
+                         // An anonymised customer's letter is not printed (see ThankYouLetters), so it is not listed either.
+                         where c.AnonymisedUtc == null
                          join v in db.Vehicles on d.VehicleId equals v.Id
                          orderby t.DueUtc
                          select new Row(t.Id, d.Id, c.Name, c.Number, v.Brand + " " + v.Model, d.DeliveredAtUtc,
