@@ -10,21 +10,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DealerCrm.Web.Tests.Customers;
 
 /// <summary>/Customers/Create: numbers, duplicates, and every field's rule answered in Chinese with the input kept.</summary>
-public sealed class CustomerCreateTests(DealerCrmFactory factory) : IClassFixture<DealerCrmFactory>
+public sealed class CustomerCreateTests(SmallDemoFactory factory) : IClassFixture<SmallDemoFactory>
 {
     [Fact]
     public async Task A_new_customer_gets_the_next_number_and_a_file_with_what_was_typed()
     {
         using var agent = await SiteClient.SignedInAsync(factory, Roles.CsAgent);
         var mobile = CustomerTestData.NewMobile();
-        var last = await LastNumberAsync();
+        var year = factory.Services.GetRequiredService<DealershipClock>().Today.Year;
+        var taken = await factory.WithDbAsync(db => db.NumberSequences.Where(s => s.Name == CustomerNumber.SequenceName(year)).Select(s => s.LastValue).SingleAsync());
 
         using var response = await agent.PostFormAsync("/Customers/Create", Form("林建新", $"{mobile[..3]} {mobile[3..7]} {mobile[7..]}", ("Input.OtherPhones", "020-88886666、" + CustomerTestData.NewMobile()), ("Input.Birthday", "1985-06-18")));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var customer = await factory.WithDbAsync(db => db.Customers.Include(c => c.OtherPhones).SingleAsync(c => c.Mobile == mobile));
         Assert.Equal($"/Customers/{customer.Id}", response.Headers.Location!.OriginalString);
-        Assert.Equal(Next(last), customer.Number);
+        Assert.Equal(CustomerNumber.Format(year, taken + 1), customer.Number);
         Assert.Equal(("林建新", new DateOnly(1985, 6, 18), "csagent"), (customer.Name, customer.Birthday!.Value, customer.CreatedBy));
         Assert.Contains("020-88886666", customer.OtherPhones.Select(p => p.Number));
         Assert.Empty(await factory.WithDbAsync(db => db.ContactChanges.Where(h => h.CustomerId == customer.Id).ToListAsync()));
@@ -100,6 +101,8 @@ public sealed class CustomerCreateTests(DealerCrmFactory factory) : IClassFixtur
         Assert.Equal(12, numbers.Count);
         Assert.Equal(12, numbers.Distinct().Count());
         Assert.All(numbers, n => Assert.True(string.CompareOrdinal(n, last) > 0, n));
+        var sequence = numbers.Select(n => long.Parse(n[5..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => sequence[0] + i), sequence);
         foreach (var response in responses)
         {
             response.Dispose();
@@ -217,7 +220,4 @@ public sealed class CustomerCreateTests(DealerCrmFactory factory) : IClassFixtur
     private Task<int> CountWithMobileAsync(string mobile) => factory.WithDbAsync(db => db.Customers.CountAsync(c => c.Mobile == mobile));
 
     private Task<string> LastNumberAsync() => factory.WithDbAsync(db => db.Customers.MaxAsync(c => c.Number));
-
-    private static string Next(string number) =>
-        CustomerNumber.Format(int.Parse(number[1..5], System.Globalization.CultureInfo.InvariantCulture), long.Parse(number[5..], System.Globalization.CultureInfo.InvariantCulture) + 1);
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DealerCrm.Web.Tests.Customers;
 
 /// <summary>Editing a file: lost updates caught, contact changes kept and audited, phones masked in both.</summary>
-public sealed class EditAndHistoryTests(DealerCrmFactory factory) : IClassFixture<DealerCrmFactory>
+public sealed class EditAndHistoryTests(SmallDemoFactory factory) : IClassFixture<SmallDemoFactory>
 {
     private const string ChangedByOthers = "这条记录刚被其他人修改过。请重新打开页面，核对最新内容后再保存。";
 

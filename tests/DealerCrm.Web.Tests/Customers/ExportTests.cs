@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DealerCrm.Web.Tests.Customers;
 
 /// <summary>Exports: the list for managers (masked, logged with its row count), and everything about one customer for the CS director.</summary>
-public sealed partial class ExportTests(DealerCrmFactory factory) : IClassFixture<DealerCrmFactory>
+public sealed partial class ExportTests(SmallDemoFactory factory) : IClassFixture<SmallDemoFactory>
 {
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 

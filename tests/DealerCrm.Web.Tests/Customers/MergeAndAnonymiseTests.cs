@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DealerCrm.Web.Tests.Customers;
 
 /// <summary>The CS director's file administration: merging two files of one person, anonymising a file on request.</summary>
-public sealed class MergeAndAnonymiseTests(DealerCrmFactory factory) : IClassFixture<DealerCrmFactory>
+public sealed class MergeAndAnonymiseTests(SmallDemoFactory factory) : IClassFixture<SmallDemoFactory>
 {
     [Fact]
     public async Task Merging_keeps_the_history_of_both_files_redirects_the_absorbed_one_and_is_logged_and_audited()

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DealerCrm.Web.Tests.Customers;
 
 /// <summary>Vehicles, deliveries (交车) and service visits recorded from the customer's file.</summary>
-public sealed class VehiclesAndServiceTests(DealerCrmFactory factory) : IClassFixture<DealerCrmFactory>
+public sealed class VehiclesAndServiceTests(SmallDemoFactory factory) : IClassFixture<SmallDemoFactory>
 {
     [Fact]
     public async Task A_vin_already_on_file_is_refused_with_a_link_to_the_file_that_holds_it()
