@@ -16,9 +16,15 @@ public static class FollowUpRules
     private static readonly Expression<Func<FollowUpTask, int, bool>> OutOfTriesRule =
         (t, max) => t.Status == FollowUpStatus.Open && t.Kind != FollowUpKind.ThankYouLetter && t.Attempts >= max;
 
+    /// <summary>
+    /// A value, not a literal: "IsOverdue = @value" lets the (Status, IsOverdue, DueUtc) index seek,
+    /// where EF would write "!IsOverdue" as NOT (IsOverdue), and SQLite then reads every open task.
+    /// </summary>
+    private static bool NotYetMarked => false;
+
     /// <summary>Due time passed, still open, not yet marked.</summary>
     private static readonly Expression<Func<FollowUpTask, DateTime, bool>> OverdueRule =
-        (t, now) => t.Status == FollowUpStatus.Open && !t.IsOverdue && t.DueUtc < now;
+        (t, now) => t.Status == FollowUpStatus.Open && t.IsOverdue == NotYetMarked && t.DueUtc < now;
 
     private static readonly Func<FollowUpTask, DateTime, bool> LapsedCompiled = LapsedRule.Compile();
     private static readonly Func<FollowUpTask, int, bool> OutOfTriesCompiled = OutOfTriesRule.Compile();

@@ -722,6 +722,8 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("CustomerId", "DueUtc");
 
+                    b.HasIndex("Status", "Attempts");
+
                     b.HasIndex("Status", "ExpiresUtc");
 
                     b.HasIndex("Status", "IsOverdue", "DueUtc");

@@ -694,6 +694,8 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("CustomerId", "DueUtc");
 
+                    b.HasIndex("Status", "Attempts");
+
                     b.HasIndex("Status", "ExpiresUtc");
 
                     b.HasIndex("Status", "IsOverdue", "DueUtc");

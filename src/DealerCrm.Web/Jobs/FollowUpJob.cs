@@ -1,3 +1,4 @@
+using System.Data.Common;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
@@ -18,9 +19,14 @@ namespace DealerCrm.Web.Jobs;
 /// </summary>
 public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IOptions<FollowUpPolicy> options, ILogger<FollowUpJob> logger)
 {
+    private const int KeysPerQuery = 1000;
+
     private readonly FollowUpPolicy _policy = options.Value;
     private FollowUpCadence Cadence => new(_policy, clock.Zone);
     private HashSet<string>? _activeUsers;
+
+    /// <summary>Tasks planned in this batch, written by <see cref="RowInserter{T}"/> when the batch is saved.</summary>
+    private readonly List<FollowUpTask> _newTasks = [];
 
     /// <summary>
     /// Called for each new task before time's rules apply to it. Only the demo data uses it, to give
@@ -112,36 +118,63 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         return created;
     }
 
-    /// <summary>Adds the planned tasks not yet on file, born in the state their age gives them.</summary>
+    /// <summary>Adds the planned tasks not yet on file, born in the state their age gives them (an occasion already over is left out).</summary>
     private async Task<int> AddMissingAsync(IEnumerable<PlannedTask> plannedTasks, CancellationToken cancellationToken)
     {
-        var tasks = plannedTasks.DistinctBy(p => p.Key).ToList();
-        if (tasks.Count == 0)
-        {
-            return 0;
-        }
-
-        var keys = tasks.Select(t => t.Key).ToList();
-        var existing = (await db.FollowUpTasks.Where(t => keys.Contains(t.Key)).Select(t => t.Key).ToListAsync(cancellationToken)).ToHashSet();
         var active = await ActiveUsersAsync(cancellationToken);
         var now = clock.UtcNow;
-        var added = 0;
-        foreach (var planned in tasks.Where(t => !existing.Contains(t.Key)))
+        var born = new List<FollowUpTask>();
+        foreach (var planned in plannedTasks.DistinctBy(p => p.Key))
         {
             // A task for someone who has left goes to their role's pool, for a colleague to claim.
             var task = new FollowUpTask(planned.OwnerUserId is { } owner && !active.Contains(owner) ? planned with { OwnerUserId = null } : planned, now);
             Shaping?.Invoke(task);
             task.Tidy(_policy, now);
-            db.FollowUpTasks.Add(task);
-            added++;
+            // An occasion whose window closed before the job first saw it (history loaded at
+            // go-live, a birthday entered late) is left out: nobody could have acted on it, and a
+            // miss nobody ever had in their queue would only distort their rates.
+            if (task.Status != FollowUpStatus.Missed)
+            {
+                born.Add(task);
+            }
         }
 
-        return added;
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        // In chunks: each key is a SQL parameter, and a batch of deliveries can plan tens of
+        // thousands of tasks (SQLite takes 32,766 parameters a statement, SQL Server 2,100).
+        foreach (var keys in born.Select(t => t.Key).Chunk(KeysPerQuery))
+        {
+            existing.UnionWith(await db.FollowUpTasks.Where(t => keys.Contains(t.Key)).Select(t => t.Key).ToListAsync(cancellationToken));
+        }
+
+        var added = born.Where(t => !existing.Contains(t.Key)).ToList();
+        // Plain new tasks take the fast path; the demo's shaped ones carry answers and a log for EF to write.
+        _newTasks.AddRange(added.Where(t => t.Answers.Count == 0 && t.Log.Count == 0));
+        db.FollowUpTasks.AddRange(added.Where(t => t.Answers.Count > 0 || t.Log.Count > 0));
+        return added.Count;
     }
 
+    /// <summary>The batch's new tasks and the cursor's advance, in one transaction.</summary>
     private async Task SaveBatchAsync(CancellationToken cancellationToken)
     {
-        await db.SaveChangesAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            if (_newTasks.Count > 0)
+            {
+                await using var rows = new RowInserter<FollowUpTask>(db);
+                await rows.InsertAsync(_newTasks, cancellationToken);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new DbUpdateException("A batch of follow-up tasks was not saved (another instance may have created them first).", e);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        _newTasks.Clear();
         db.ChangeTracker.Clear();
     }
 

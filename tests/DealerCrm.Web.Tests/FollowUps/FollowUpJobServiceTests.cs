@@ -30,7 +30,7 @@ public sealed class FollowUpJobServiceTests(TimerFactory factory) : IClassFixtur
             factory.Time.Advance(TimeSpan.FromSeconds(1));
             return Task.FromResult(LogText().Contains("Follow-up job run failed", StringComparison.Ordinal));
         });
-        Assert.True(logged, "the failure was not logged");
+        Assert.True(logged, $"the failure was not logged; the log ends:\n{LogText()[^Math.Min(3000, LogText().Length)..]}");
 
         await factory.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE FollowUpCursorAway RENAME TO FollowUpCursor"));
         var horizon = await factory.WithDbAsync(db => db.FollowUpCursors.Select(c => c.HorizonDate).SingleAsync());

@@ -88,7 +88,8 @@ public sealed class FollowUpJobTests(JobTestFactory factory) : IClassFixture<Job
         await ResetTasksAsync();
         await RunJobAsync();
         var expected = await KeysAsync();
-        Assert.True(expected.Count > 100, $"only {expected.Count} tasks");
+        // Batches of three rows: fifty tasks take many commits for the crash to fall between.
+        Assert.True(expected.Count > 50, $"only {expected.Count} tasks");
 
         await ResetTasksAsync();
         using var crash = new CancellationTokenSource();

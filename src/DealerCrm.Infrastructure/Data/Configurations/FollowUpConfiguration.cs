@@ -26,6 +26,8 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         // The job's housekeeping and the managers' reports.
         builder.HasIndex(t => new { t.Status, t.ExpiresUtc });
         builder.HasIndex(t => new { t.Status, t.IsOverdue, t.DueUtc });
+        // The job's "out of tries" sweep: without it every tick reads every open task.
+        builder.HasIndex(t => new { t.Status, t.Attempts });
         builder.HasIndex(t => t.DueUtc);
         builder.HasIndex(t => new { t.CustomerId, t.DueUtc });
         builder.HasIndex(t => t.DeliveryId);

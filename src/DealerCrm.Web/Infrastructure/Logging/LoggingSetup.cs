@@ -32,7 +32,10 @@ public static class LoggingSetup
                 Path.Combine(logDirectory, "dealercrm-.log"),
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: 31,
-                shared: true));
+                shared: true),
+            // The host's own logger, never the static Log.Logger: two hosts in one process (the
+            // tests start many) would otherwise write into whichever was built last.
+            preserveStaticLogger: true);
     }
 
     /// <summary>Adds the signed-in user's name to every log line of a request, and to the request line.</summary>
@@ -48,6 +51,7 @@ public static class LoggingSetup
         });
         return app.UseSerilogRequestLogging(o =>
         {
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
             o.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error

@@ -22,13 +22,31 @@ public sealed class PagedList<T>
 
 public static class PagingExtensions
 {
-    /// <summary>Counts and fetches one page; a page number past the end shows the last page.</summary>
+    /// <summary>
+    /// Fetches one page and counts the whole list in SQL; a page number past the end shows the last page.
+    /// When the page is the list's last (it is not full), its rows tell the total and the COUNT is skipped:
+    /// most searches find a handful of rows, and the count would cost as much as the page.
+    /// </summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken = default)
     {
+        page = Math.Max(page, 1);
+        var items = await PageAsync(query, page, pageSize, cancellationToken);
+        if ((items.Count > 0 && items.Count < pageSize) || (items.Count == 0 && page == 1))
+        {
+            return new PagedList<T> { Items = items, Page = page, PageSize = pageSize, TotalCount = ((page - 1) * pageSize) + items.Count };
+        }
+
         var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var items = await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var lastPage = Math.Max(1, (total + pageSize - 1) / pageSize);
+        if (page > lastPage)
+        {
+            page = lastPage;
+            items = await PageAsync(query, page, pageSize, cancellationToken);
+        }
+
         return new PagedList<T> { Items = items, Page = page, PageSize = pageSize, TotalCount = total };
     }
+
+    private static Task<List<T>> PageAsync<T>(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken) =>
+        query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
 }

@@ -1,4 +1,4 @@
--- wrk script for bench/Customers/run.sh.
+-- wrk script for the benchmarks' run.sh (bench/lib.sh).
 -- Argument (after --): a file of request paths, one a line, which the threads walk round-robin
 -- (each thread starting at its own offset), or a single path to request every time.
 -- At the end it prints one "RESULT ..." line with throughput, p50/p95/p99 latency and errors.

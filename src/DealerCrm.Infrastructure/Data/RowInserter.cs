@@ -1,0 +1,76 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DealerCrm.Infrastructure.Data;
+
+/// <summary>
+/// Inserts many new rows of one entity type with one prepared INSERT built from the EF model:
+/// table and column names, each value passed through the property's value converter and the
+/// provider's type mapping, so the rows are the ones SaveChanges would write. It skips the change
+/// tracker (over three times the cost of the insert itself for a plain row), so it is for bulk
+/// writers that need neither interceptors nor generated keys back: the follow-up job's new tasks.
+/// Runs inside the context's current transaction, which the caller must begin.
+/// (Multi-row VALUES measured slower on SQLite, whose parameters bind by name.)
+/// </summary>
+public sealed class RowInserter<T> : IAsyncDisposable
+    where T : class
+{
+    private readonly DbCommand _command;
+    private readonly DbParameter[] _parameters;
+    private readonly IClrPropertyGetter[] _getters;
+    private readonly ValueConverter?[] _converters;
+
+    public RowInserter(DbContext db)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Begin a transaction before inserting rows.");
+        var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = entityType.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table.");
+        var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        // The database numbers the rows (identity / autoincrement keys are left out).
+        IProperty[] properties = [.. entityType.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))];
+        _getters = [.. properties.Select(p => p.GetGetter())];
+        _converters = [.. properties.Select(p => p.GetTypeMapping().Converter)];
+        _parameters = new DbParameter[properties.Length];
+
+        _command = transaction.Connection!.CreateCommand();
+        _command.Transaction = transaction;
+        var columns = string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(store)!)));
+        var values = string.Join(", ", properties.Select((_, i) => "@p" + i));
+#pragma warning disable CA2100 // Table and column names come from the EF model; values are parameters.
+        _command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(table, entityType.GetSchema())} ({columns}) VALUES ({values})";
+#pragma warning restore CA2100
+        for (var i = 0; i < properties.Length; i++)
+        {
+            var mapping = (RelationalTypeMapping)properties[i].GetTypeMapping();
+            _parameters[i] = mapping.CreateParameter(_command, "@p" + i, null, properties[i].IsNullable);
+            _command.Parameters.Add(_parameters[i]);
+        }
+    }
+
+    public async Task InsertAsync(IEnumerable<T> entities, CancellationToken cancellationToken)
+    {
+        foreach (var entity in entities)
+        {
+            for (var i = 0; i < _parameters.Length; i++)
+            {
+                var value = _getters[i].GetClrValueUsingContainingEntity(entity);
+                if (value is not null && _converters[i] is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                _parameters[i].Value = value ?? DBNull.Value;
+            }
+
+            await _command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _command.DisposeAsync();
+}

@@ -1,0 +1,89 @@
+using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Customers;
+using DealerCrm.Domain.FollowUps;
+using DealerCrm.Web.Jobs;
+using DealerCrm.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DealerCrm.Web.Tests.FollowUps;
+
+/// <summary>The job's default batch (2,000 rows a commit), no demo customers, the timer off.</summary>
+public sealed class LargeBatchFactory : DealerCrmFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Jobs:FollowUps"] = "false",
+        ["Demo:Customers"] = "0",
+    };
+}
+
+/// <summary>A dealership that starts using the system with years of deliveries already on file (go-live).</summary>
+public sealed class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixture<LargeBatchFactory>
+{
+    // SQL Server's limit of parameters in one statement; a batch used to look its tasks up in one query.
+    private const int SqlServerParameterLimit = 2_100;
+
+    [Fact]
+    public async Task A_first_run_over_a_full_batch_of_old_deliveries_creates_their_duties_overdue_and_leaves_long_past_occasions_out()
+    {
+        const int deliveries = 2_000;
+        await SeedOldDeliveriesAsync(deliveries);
+
+        var first = await RunJobAsync();
+
+        Assert.True(first.Created > SqlServerParameterLimit, $"only {first.Created} tasks: the batch no longer exceeds the limit it tests");
+        var tasks = await factory.WithDbAsync(db => db.FollowUpTasks.Select(t => new { t.Key, t.Kind, t.Status, t.IsOverdue, t.DueUtc }).ToListAsync());
+        Assert.Equal(tasks.Count, tasks.Select(t => t.Key).Distinct().Count());
+        // The letter and both calls after each delivery: still owed, overdue, not silently skipped.
+        foreach (var duty in new[] { FollowUpKind.ThankYouLetter, FollowUpKind.FirstCall, FollowUpKind.SecondCall })
+        {
+            var ofKind = tasks.Where(t => t.Kind == duty).ToList();
+            Assert.Equal(deliveries, ofKind.Count);
+            Assert.All(ofKind, t => Assert.True(t.Status == FollowUpStatus.Open && t.IsOverdue, $"{t.Key} {t.Status}"));
+        }
+
+        // Two-monthly contacts and anniversaries whose window closed long ago were never anyone's to make.
+        Assert.DoesNotContain(tasks, t => t.Status == FollowUpStatus.Missed);
+        var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        Assert.DoesNotContain(tasks, t => t.Kind == FollowUpKind.RegularContact && t.DueUtc < now.AddDays(-30));
+        Assert.Equal(0, (await RunJobAsync()).Created);
+    }
+
+    private async Task<FollowUpJob.Result> RunJobAsync()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<FollowUpJob>().RunOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>One car each, delivered between 30 and 36 months ago.</summary>
+    private Task SeedOldDeliveriesAsync(int count) => factory.WithDbAsync(async db =>
+    {
+        var clock = factory.Services.GetRequiredService<DealershipClock>();
+        var now = clock.UtcNow;
+        var salesperson = await db.Users.Where(u => u.UserName == "salesperson").Select(u => u.Id).SingleAsync();
+        var customers = Enumerable.Range(1, count).Select(i =>
+        {
+            var customer = new Customer(CustomerNumber.Format(2023, 500_000 + i), CustomerKind.Person, $"老客户{i}", now.AddYears(-3), "test");
+            customer.UpdateContact(new ContactDetails($"1391{i:0000000}", [], null, null), now.AddYears(-3), "test");
+            customer.AssignSalesperson(salesperson);
+            return customer;
+        }).ToList();
+        db.Customers.AddRange(customers);
+        await db.SaveChangesAsync();
+
+        var vehicles = customers.Select((customer, i) =>
+        {
+            var vin = $"LSVAB41Z{i % 10}NA{i + 100_000:000000}";
+            vin = vin[..8] + Vin.CheckDigit(vin) + vin[9..];
+            var delivered = now.AddDays(-920 - (i % 180));
+            return new Vehicle(customer.Id, vin, new VehicleDetails(null, "大众", "帕萨特", null, RegistrationStatus.Registered,
+                clock.LocalDateOf(delivered).AddYears(1), clock.LocalDateOf(delivered).AddYears(3), null, null), delivered);
+        }).ToList();
+        db.Vehicles.AddRange(vehicles);
+        await db.SaveChangesAsync();
+
+        db.Deliveries.AddRange(vehicles.Select(v => new Delivery(v.Id, v.CustomerId, v.CreatedUtc, salesperson, Money.FromYuan(180_000), PaymentMethod.FullPayment, null, now, "test")));
+        await db.SaveChangesAsync();
+    });
+}
