@@ -7,6 +7,7 @@
 #   bench/FollowUps/run.sh                 # build, generate, time the job, load the queue, stop
 #   LOGIN=salesmanager bench/FollowUps/run.sh   # another caller's queue (default: csagent)
 #   SKIP_BUILD=1 bench/FollowUps/run.sh    # use what is already built in bench/out/followups
+#   REUSE_DATA=1 bench/FollowUps/run.sh    # keep the data (and tasks) of the last run: only the queue's load
 #
 # Only ever talks to 127.0.0.1; every step is bounded in time; the app is stopped at the end.
 set -euo pipefail
@@ -37,18 +38,20 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
     timeout 600 dotnet build "$HERE/Runner" -c Release -o "$OUT/runner" -v quiet -nologo
 fi
 
-echo "== generate into $DATA (a fresh dealership each run: the job's first run is what is timed)"
-rm -rf "$DATA"
-mkdir -p "$DATA"
-# The app creates the database, the roles and the demo staff (no demo customers, job off)...
-start_app "$OUT/app-seed.log" Demo__Seed=true Demo__Customers=0 Jobs__FollowUps=false
-stop_app
-# ...then the generator fills it.
-timeout 900 dotnet "$OUT/generator/DealerCrm.Bench.Customers.Generator.dll" --data "$DATA" | tee "$OUT/generator.log"
+if [[ ${REUSE_DATA:-0} != 1 ]]; then
+    echo "== generate into $DATA (a fresh dealership each run: the job's first run is what is timed)"
+    rm -rf "$DATA"
+    mkdir -p "$DATA"
+    # The app creates the database, the roles and the demo staff (no demo customers, job off)...
+    start_app "$OUT/app-seed.log" Demo__Seed=true Demo__Customers=0 Jobs__FollowUps=false
+    stop_app
+    # ...then the generator fills it.
+    timeout 900 dotnet "$OUT/generator/DealerCrm.Bench.Customers.Generator.dll" --data "$DATA" | tee "$OUT/generator.log"
 
-echo "== the job: first run, then runs with nothing new"
-wait_quiet
-timeout 900 dotnet "$OUT/runner/DealerCrm.Bench.FollowUps.Runner.dll" --data "$DATA" --idle-runs 20 | tee "$OUT/runner.log"
+    echo "== the job: first run, then runs with nothing new"
+    wait_quiet
+    timeout 900 dotnet "$OUT/runner/DealerCrm.Bench.FollowUps.Runner.dll" --data "$DATA" --idle-runs 20 | tee "$OUT/runner.log"
+fi
 
 echo "== start the app (Release, Development environment, job on: its idle ticks run during the load)"
 start_app "$OUT/app.log" Demo__Seed=false

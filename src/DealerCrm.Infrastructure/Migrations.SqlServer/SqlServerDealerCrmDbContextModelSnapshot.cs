@@ -718,19 +718,19 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.HasIndex("OwnerUserId");
-
                     b.HasIndex("CustomerId", "DueUtc");
+
+                    b.HasIndex("Status", "ActionableFromUtc");
 
                     b.HasIndex("Status", "Attempts");
 
                     b.HasIndex("Status", "ExpiresUtc");
 
+                    b.HasIndex("OwnerUserId", "Status", "DueUtc");
+
                     b.HasIndex("Status", "IsOverdue", "DueUtc");
 
                     b.HasIndex("Status", "OwnerRole", "DueUtc");
-
-                    b.HasIndex("Status", "OwnerUserId", "DueUtc");
 
                     b.ToTable("FollowUpTasks", (string)null);
                 });

@@ -41,12 +41,15 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
     {
         var horizon = clock.Today.AddDays(_policy.TaskLeadDays);
         var created = 0;
-        created += await FromNewRowsAsync(NewDeliveriesAsync, f => Cadence.ForDelivery(f, DateOnly.MinValue, horizon), (c, id) => c.LastDeliveryId = id, cancellationToken);
-        created += await FromNewRowsAsync(NewServiceVisitsAsync, f => Cadence.ForServiceVisit(f, DateOnly.MinValue, horizon), (c, id) => c.LastServiceVisitId = id, cancellationToken);
-        created += await FromNewRowsAsync(NewCustomersAsync, f => Cadence.ForBirthday(f, DateOnly.MinValue, horizon), (c, id) => c.LastCustomerId = id, cancellationToken);
-        created += await FromNewRowsAsync(NewFamilyMembersAsync, f => Cadence.ForBirthday(f, DateOnly.MinValue, horizon), (c, id) => c.LastFamilyMemberId = id, cancellationToken);
-        created += await FromNewRowsAsync(NewVehiclesAsync, f => Cadence.ForInsurance(f, DateOnly.MinValue, horizon), (c, id) => c.LastVehicleId = id, cancellationToken);
-        created += await NewDaysAsync(horizon, cancellationToken);
+        await using (await SqliteBulkWrite.BeginAsync(db.Database, cancellationToken))
+        {
+            created += await FromNewRowsAsync(NewDeliveriesAsync, f => Cadence.ForDelivery(f, DateOnly.MinValue, horizon), (c, id) => c.LastDeliveryId = id, cancellationToken);
+            created += await FromNewRowsAsync(NewServiceVisitsAsync, f => Cadence.ForServiceVisit(f, DateOnly.MinValue, horizon), (c, id) => c.LastServiceVisitId = id, cancellationToken);
+            created += await FromNewRowsAsync(NewCustomersAsync, f => Cadence.ForBirthday(f, DateOnly.MinValue, horizon), (c, id) => c.LastCustomerId = id, cancellationToken);
+            created += await FromNewRowsAsync(NewFamilyMembersAsync, f => Cadence.ForBirthday(f, DateOnly.MinValue, horizon), (c, id) => c.LastFamilyMemberId = id, cancellationToken);
+            created += await FromNewRowsAsync(NewVehiclesAsync, f => Cadence.ForInsurance(f, DateOnly.MinValue, horizon), (c, id) => c.LastVehicleId = id, cancellationToken);
+            created += await NewDaysAsync(horizon, cancellationToken);
+        }
 
         var now = clock.UtcNow;
         var missed = await db.FollowUpTasks.Where(FollowUpRules.Lapsed(now)).ExecuteUpdateAsync(s => s
@@ -140,11 +143,12 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         }
 
         var existing = new HashSet<string>(StringComparer.Ordinal);
-        // In chunks: each key is a SQL parameter, and a batch of deliveries can plan tens of
-        // thousands of tasks (SQLite takes 32,766 parameters a statement, SQL Server 2,100).
+        // Each chunk's keys go as one JSON parameter: EF's default, a parameter a key, met SQLite's
+        // limit of 32,766 a statement, and SQLite finds each parameter by a linear search of
+        // their names, a million string comparisons for a thousand keys.
         foreach (var keys in born.Select(t => t.Key).Chunk(KeysPerQuery))
         {
-            existing.UnionWith(await db.FollowUpTasks.Where(t => keys.Contains(t.Key)).Select(t => t.Key).ToListAsync(cancellationToken));
+            existing.UnionWith(await db.FollowUpTasks.Where(t => EF.Parameter(keys).Contains(t.Key)).Select(t => t.Key).ToListAsync(cancellationToken));
         }
 
         var added = born.Where(t => !existing.Contains(t.Key)).ToList();

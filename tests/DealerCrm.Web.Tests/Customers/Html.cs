@@ -10,9 +10,10 @@ public static partial class Html
     public static IReadOnlyList<int> CustomerIds(string html) =>
         CustomerRow().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-    /// <summary>The "共 N 条" under a list.</summary>
+    /// <summary>The "共 N 条" under a list ("共 999+ 条" of a work queue, written 999&amp;#x2B;, reads as 1000).</summary>
     public static int Total(string html) =>
-        TotalPattern().Match(html) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+        TotalPattern().Match(html) is { Success: true } m
+            ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + (m.Groups[2].Success ? 1 : 0)
             : throw new InvalidOperationException("The page shows no total.");
 
     /// <summary>The validation message shown with a field (between its control and the next one), decoded; null when it has none.</summary>
@@ -95,6 +96,6 @@ public static partial class Html
     [GeneratedRegex("class=\"[^\"]*field-validation-error[^\"]*\"[^>]*>(.*?)</(div|span)>", RegexOptions.Singleline)]
     private static partial Regex ValidationMessage();
 
-    [GeneratedRegex("共 (\\d+) 条")]
+    [GeneratedRegex("共 (\\d+)(&#x2B;)? 条")]
     private static partial Regex TotalPattern();
 }

@@ -2,9 +2,13 @@ using System.Text.RegularExpressions;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
+using DealerCrm.Domain.Settings;
 using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Tests.Customers;
 using DealerCrm.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using static DealerCrm.Web.Tests.FollowUps.FollowUpTestData;
 
 namespace DealerCrm.Web.Tests.FollowUps;
@@ -18,18 +22,7 @@ public sealed class CallRetryTests(FollowUpFactory factory) : IClassFixture<Foll
     [Fact]
     public async Task Not_reached_is_tried_again_the_next_day_and_the_third_try_closes_the_task_as_unreachable()
     {
-        // A service visit five days ago: its revisit was due two days ago, and is overdue.
-        var customer = await CustomerTestData.CreateCustomerAsync(factory, "无人接听客户");
-        var vehicle = await CustomerTestData.AddVehicleAsync(factory, customer.Id, CustomerTestData.NewPlate());
-        await factory.WithDbAsync(async db =>
-        {
-            db.ServiceVisits.Add(new ServiceVisit(vehicle.Id, customer.Id, new ServiceVisitDetails(factory.Clock.Today.AddDays(-5), 5000,
-                ServiceVisitType.Maintenance, "首次保养", await CustomerTestData.UserIdAsync(factory, "serviceadvisor"), Money.FromYuan(0), null, null),
-                factory.Clock.UtcNow, "serviceadvisor"));
-            await db.SaveChangesAsync();
-        });
-        await factory.RunJobAsync();
-        var taskId = (await TaskOfAsync(factory, customer.Id, FollowUpKind.AfterServiceRevisit)).Id;
+        var taskId = await OverdueRevisitAsync("无人接听客户");
         var agent = await factory.SignInAsync("csagent");
         using (var claimed = await agent.PostWithTokenAsync($"/FollowUps?handler=Claim&id={taskId}&tab=Overdue", new(), await TokenAsync(agent, "/FollowUps")))
         {
@@ -104,5 +97,51 @@ public sealed class CallRetryTests(FollowUpFactory factory) : IClassFixture<Foll
         await factory.RunJobAsync();
         Assert.Equal(FollowUpStatus.Unreachable, (await TaskAsync(factory, taskId)).Status);
         agent.Dispose();
+    }
+
+    [Fact]
+    public async Task A_task_back_in_the_pool_while_waiting_for_its_retry_is_upcoming_for_every_agent_until_then()
+    {
+        // An agent did not reach the customer; the manager then put the task back in the pool.
+        var taskId = await OverdueRevisitAsync("回到任务池客户");
+        var agentId = await CustomerTestData.UserIdAsync(factory, "csagent");
+        var policy = factory.Services.GetRequiredService<IOptions<FollowUpPolicy>>().Value;
+        var retry = factory.Time.GetUtcNow().UtcDateTime.AddDays(policy.RetryAfterDays);
+        await factory.WithDbAsync(async db =>
+        {
+            var task = await db.FollowUpTasks.SingleAsync(t => t.Id == taskId);
+            var now = factory.Time.GetUtcNow().UtcDateTime;
+            task.Claim(agentId, "csagent", now);
+            task.RecordCall(new CallRecord(agentId, "csagent", CallOutcome.NotReached, new Dictionary<int, string>(), null), policy, now);
+            task.Reassign(null, "csdirector", "客服专员任务池", now);
+            await db.SaveChangesAsync();
+        });
+        var waiting = await TaskAsync(factory, taskId);
+        Assert.Equal((null, retry), (waiting.OwnerUserId, waiting.ActionableFromUtc));
+
+        using var agent = await factory.SignInAsync("csagent");
+        Assert.DoesNotContain(taskId, (await QueueAsync(agent, QueueTab.Overdue)).Select(t => t.Id));
+        Assert.Contains(taskId, (await QueueAsync(agent, QueueTab.Upcoming)).Select(t => t.Id));
+
+        factory.Advance(TimeSpan.FromDays(policy.RetryAfterDays));
+        using var tomorrow = await factory.SignInAsync("csagent");
+        Assert.Contains(taskId, (await QueueAsync(tomorrow, QueueTab.Overdue)).Select(t => t.Id));
+        Assert.DoesNotContain(taskId, (await QueueAsync(tomorrow, QueueTab.Upcoming)).Select(t => t.Id));
+    }
+
+    /// <summary>A service visit five days ago: its revisit, in the CS agents' pool, was due two days ago and is overdue.</summary>
+    private async Task<long> OverdueRevisitAsync(string customerName)
+    {
+        var customer = await CustomerTestData.CreateCustomerAsync(factory, customerName);
+        var vehicle = await CustomerTestData.AddVehicleAsync(factory, customer.Id, CustomerTestData.NewPlate());
+        await factory.WithDbAsync(async db =>
+        {
+            db.ServiceVisits.Add(new ServiceVisit(vehicle.Id, customer.Id, new ServiceVisitDetails(factory.Clock.Today.AddDays(-5), 5000,
+                ServiceVisitType.Maintenance, "首次保养", await CustomerTestData.UserIdAsync(factory, "serviceadvisor"), Money.FromYuan(0), null, null),
+                factory.Clock.UtcNow, "serviceadvisor"));
+            await db.SaveChangesAsync();
+        });
+        await factory.RunJobAsync();
+        return (await TaskOfAsync(factory, customer.Id, FollowUpKind.AfterServiceRevisit)).Id;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
+using DealerCrm.Web.Infrastructure.Navigation;
 using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Tests.Customers;
 using DealerCrm.Web.Tests.Infrastructure;
@@ -106,9 +107,13 @@ public static partial class FollowUpTestData
     /// <summary>The counts on the queue's three tabs.</summary>
     public static QueueCounts TabCounts(string html) => new(TabCount(html, QueueTab.Overdue), TabCount(html, QueueTab.Today), TabCount(html, QueueTab.Upcoming));
 
-    /// <summary>The count in the navigation's follow-up badge (no badge: 0).</summary>
+    /// <summary>The count in the navigation's follow-up badge (no badge: 0; "999+": 1000).</summary>
     public static int NavBadge(string html) =>
-        NavBadgePattern().Match(html) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        NavBadgePattern().Match(html) is { Success: true } m ? Count(m.Groups[1].Value) : 0;
+
+    /// <summary>A count as shown: "999+" (which Razor writes as 999&amp;#x2B;) reads as one past the cap.</summary>
+    public static int Count(string shown) =>
+        WebUtility.HtmlDecode(shown) is var text && text == CappedCount.Show(CappedCount.Limit) ? CappedCount.Limit : int.Parse(text, CultureInfo.InvariantCulture);
 
     /// <summary>The flash message of a page, decoded; null when there is none.</summary>
     public static string? Flash(string html) =>
@@ -131,12 +136,12 @@ public static partial class FollowUpTestData
             .ToList();
 
     private static int TabCount(string html, QueueTab tab) =>
-        int.Parse(Regex.Match(html, $"data-testid=\"count-{tab}\">(\\d+)<").Groups[1].Value, CultureInfo.InvariantCulture);
+        Count(Regex.Match(html, $"data-testid=\"count-{tab}\">(\\d+(?:&#x2B;)?)<").Groups[1].Value);
 
     [GeneratedRegex("<tr data-task=\"(\\d+)\" data-kind=\"(\\w+)\"")]
     private static partial Regex QueueRow();
 
-    [GeneratedRegex("data-testid=\"nav-badge-FollowUps\">(\\d+)<")]
+    [GeneratedRegex("data-testid=\"nav-badge-FollowUps\">(\\d+(?:&#x2B;)?)<")]
     private static partial Regex NavBadgePattern();
 
     [GeneratedRegex("data-testid=\"flash\">\\s*(.*?)\\s*<button", RegexOptions.Singleline)]

@@ -1,16 +1,26 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
+using DealerCrm.Domain.Staff;
+using DealerCrm.Web.Infrastructure.Navigation;
 using DealerCrm.Web.Jobs;
+using DealerCrm.Web.Pages.FollowUps;
+using DealerCrm.Web.Tests.Customers;
 using DealerCrm.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DealerCrm.Web.Tests.FollowUps;
 
-/// <summary>The job's default batch (2,000 rows a commit), no demo customers, the timer off.</summary>
+/// <summary>The job's default batch, no demo customers, the timer off.</summary>
 public sealed class LargeBatchFactory : DealerCrmFactory
 {
+    /// <summary>The go-live run the tests share: 2,000 old deliveries, then the job's first run.</summary>
+    public Task<FollowUpJob.Result>? GoLive { get; set; }
+
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["Jobs:FollowUps"] = "false",
@@ -19,18 +29,17 @@ public sealed class LargeBatchFactory : DealerCrmFactory
 }
 
 /// <summary>A dealership that starts using the system with years of deliveries already on file (go-live).</summary>
-public sealed class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixture<LargeBatchFactory>
+public sealed partial class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixture<LargeBatchFactory>
 {
+    private const int Deliveries = 2_000;
+
     // SQL Server's limit of parameters in one statement; a batch used to look its tasks up in one query.
     private const int SqlServerParameterLimit = 2_100;
 
     [Fact]
     public async Task A_first_run_over_a_full_batch_of_old_deliveries_creates_their_duties_overdue_and_leaves_long_past_occasions_out()
     {
-        const int deliveries = 2_000;
-        await SeedOldDeliveriesAsync(deliveries);
-
-        var first = await RunJobAsync();
+        var first = await GoLiveAsync();
 
         Assert.True(first.Created > SqlServerParameterLimit, $"only {first.Created} tasks: the batch no longer exceeds the limit it tests");
         var tasks = await factory.WithDbAsync(db => db.FollowUpTasks.Select(t => new { t.Key, t.Kind, t.Status, t.IsOverdue, t.DueUtc }).ToListAsync());
@@ -39,7 +48,7 @@ public sealed class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixtur
         foreach (var duty in new[] { FollowUpKind.ThankYouLetter, FollowUpKind.FirstCall, FollowUpKind.SecondCall })
         {
             var ofKind = tasks.Where(t => t.Kind == duty).ToList();
-            Assert.Equal(deliveries, ofKind.Count);
+            Assert.Equal(Deliveries, ofKind.Count);
             Assert.All(ofKind, t => Assert.True(t.Status == FollowUpStatus.Open && t.IsOverdue, $"{t.Key} {t.Status}"));
         }
 
@@ -48,6 +57,48 @@ public sealed class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixtur
         var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         Assert.DoesNotContain(tasks, t => t.Kind == FollowUpKind.RegularContact && t.DueUtc < now.AddDays(-30));
         Assert.Equal(0, (await RunJobAsync()).Created);
+    }
+
+    [Fact]
+    public async Task A_queue_of_thousands_is_counted_to_999_plus_and_pages_through_the_first_thousand_by_due_time()
+    {
+        await GoLiveAsync();
+        using var salesperson = await SiteClient.SignedInAsync(factory, Roles.Salesperson);
+        var userId = await CustomerTestData.UserIdAsync(factory, "salesperson");
+        var now = factory.Time.GetUtcNow().UtcDateTime;
+        var overdue = await factory.WithDbAsync(db => db.FollowUpTasks
+            .Where(t => t.Status == FollowUpStatus.Open && t.OwnerUserId == userId && t.DueUtc < now)
+            .OrderBy(t => t.DueUtc).ThenBy(t => t.Id).Select(t => t.Id).ToListAsync());
+        Assert.True(overdue.Count > CappedCount.Limit, $"only {overdue.Count} overdue: the queue no longer passes the cap");
+
+        // Razor writes the "+" as &#x2B;: read the page as the browser shows it.
+        var first = WebUtility.HtmlDecode(await salesperson.GetHtmlAsync("/FollowUps"));
+        Assert.Contains("data-testid=\"count-Overdue\">999+<", first, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"nav-badge-FollowUps\">999+<", first, StringComparison.Ordinal);
+        Assert.Contains("共 999+ 条", first, StringComparison.Ordinal);
+        Assert.Contains("1 / 50", first, StringComparison.Ordinal);
+        Assert.True(Html.Has(first, "queue-capped"));
+        Assert.Equal(overdue.Take(IndexModel.PageSize), QueueIds(first));
+
+        // Page 2 goes on where page 1 stopped; past the last page shows the last, the 981st to 1000th due.
+        Assert.Equal(overdue.Skip(IndexModel.PageSize).Take(IndexModel.PageSize), QueueIds(await salesperson.GetHtmlAsync("/FollowUps?tab=Overdue&p=2")));
+        var last = await salesperson.GetHtmlAsync("/FollowUps?tab=Overdue&p=9999");
+        Assert.Contains("50 / 50", last, StringComparison.Ordinal);
+        Assert.Equal(overdue.Skip(CappedCount.Limit - IndexModel.PageSize).Take(IndexModel.PageSize), QueueIds(last));
+    }
+
+    private static IReadOnlyList<long> QueueIds(string html) =>
+        [.. QueueRowId().Matches(html).Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
+
+    [GeneratedRegex("<tr data-task=\"(\\d+)\"")]
+    private static partial Regex QueueRowId();
+
+    private Task<FollowUpJob.Result> GoLiveAsync() => factory.GoLive ??= SeedAndRunAsync();
+
+    private async Task<FollowUpJob.Result> SeedAndRunAsync()
+    {
+        await SeedOldDeliveriesAsync(Deliveries);
+        return await RunJobAsync();
     }
 
     private async Task<FollowUpJob.Result> RunJobAsync()

@@ -20,9 +20,12 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.CompletedByUserId).OnDelete(DeleteBehavior.Restrict);
 
-        // The queues: mine, and my roles' pools, open, by due time.
-        builder.HasIndex(t => new { t.Status, t.OwnerUserId, t.DueUtc });
+        // The queues: mine, and my roles' pools, open, by due time (the first also serves the
+        // owner's foreign key, so that needs no index of its own); and the tasks waiting for a
+        // retry or a call-back, by when they can be worked again.
+        builder.HasIndex(t => new { t.OwnerUserId, t.Status, t.DueUtc });
         builder.HasIndex(t => new { t.Status, t.OwnerRole, t.DueUtc });
+        builder.HasIndex(t => new { t.Status, t.ActionableFromUtc });
         // The job's housekeeping and the managers' reports.
         builder.HasIndex(t => new { t.Status, t.ExpiresUtc });
         builder.HasIndex(t => new { t.Status, t.IsOverdue, t.DueUtc });

@@ -13,6 +13,9 @@ public sealed class PagedList<T>
 
     public required int TotalCount { get; init; }
 
+    /// <summary>The list was counted only up to a cap (a work queue): past it, the total is "more than".</summary>
+    public bool TotalIsCapped { get; init; }
+
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 
     public bool HasPrevious => Page > 1;

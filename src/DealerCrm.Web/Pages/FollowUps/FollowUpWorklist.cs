@@ -4,6 +4,7 @@ using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Navigation;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealerCrm.Web.Pages.FollowUps;
@@ -15,48 +16,87 @@ public enum QueueTab
     Upcoming,
 }
 
+/// <summary>How many tasks each tab holds, counted up to <see cref="CappedCount.Limit"/>.</summary>
 public sealed record QueueCounts(int Overdue, int Today, int Upcoming)
 {
     /// <summary>What the navigation badge shows: what needs doing now.</summary>
-    public int Now => Overdue + Today;
+    public int Now => Math.Min(Overdue + Today, CappedCount.Limit);
+
+    public int Of(QueueTab tab) => tab switch
+    {
+        QueueTab.Overdue => Overdue,
+        QueueTab.Today => Today,
+        _ => Upcoming,
+    };
 }
 
 /// <summary>
 /// A user's follow-up queue: open tasks they own, plus open tasks waiting in the pools of the
-/// roles they hold (claimable), never a task they are excluded from. Built as a UNION of the two
-/// halves so each uses its own index.
+/// roles they hold (claimable), never a task they are excluded from.
 /// </summary>
+/// <remarks>
+/// A pool can hold hundreds of thousands of overdue tasks (every duty at go-live), so nothing
+/// here reads a whole pool: the queue is cut into arms (mine, each role's pool; in a tab, each
+/// arm's part that one index range serves in due order), each arm is cut to what the page or
+/// the count needs, and only then are the arms merged.
+/// </remarks>
 public sealed class FollowUpWorklist(DealerCrmDbContext db, DealershipClock clock)
 {
-    public IQueryable<FollowUpTask> Workable(ClaimsPrincipal user)
-    {
-        var userId = user.UserId() ?? "";
-        var roles = Roles.All.Where(user.IsInRole).ToList();
-        var mine = db.FollowUpTasks.Where(t => t.Status == FollowUpStatus.Open && t.OwnerUserId == userId);
-        var pool = db.FollowUpTasks.Where(t => t.Status == FollowUpStatus.Open && t.OwnerUserId == null && roles.Contains(t.OwnerRole)
-                                               && (t.ExcludedUserId == null || t.ExcludedUserId != userId));
-        return mine.Concat(pool);
-    }
+    public async Task<QueueCounts> CountsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) => new(
+        await CountAsync(Arms(user, QueueTab.Overdue), cancellationToken),
+        await CountAsync(Arms(user, QueueTab.Today), cancellationToken),
+        await CountAsync(Arms(user, QueueTab.Upcoming), cancellationToken));
 
-    /// <summary>Overdue: past due. Today: due before the day ends. Upcoming: later, or waiting for a retry.</summary>
-    public IQueryable<FollowUpTask> In(IQueryable<FollowUpTask> tasks, QueueTab tab)
+    /// <summary>Overdue and due today together, in one query: the navigation badge.</summary>
+    public Task<int> CountNowAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        CountAsync(Arms(user, QueueTab.Overdue).Concat(Arms(user, QueueTab.Today)), cancellationToken);
+
+    /// <summary>The tab's tasks from the first up to <paramref name="take"/> after <paramref name="skip"/>, by due time.</summary>
+    public IQueryable<FollowUpTask> InDueOrder(ClaimsPrincipal user, QueueTab tab, int skip, int take) =>
+        Arms(user, tab)
+            .Select(arm => arm.Take(skip + take))
+            .Aggregate((all, next) => all.Concat(next))
+            .OrderBy(t => t.DueUtc).ThenBy(t => t.Id)
+            .Skip(skip).Take(take);
+
+    private static async Task<int> CountAsync(IEnumerable<IQueryable<FollowUpTask>> arms, CancellationToken cancellationToken) =>
+        Math.Min(await arms.Select(arm => arm.Take(CappedCount.Limit)).Aggregate((all, next) => all.Concat(next)).CountAsync(cancellationToken), CappedCount.Limit);
+
+    /// <summary>
+    /// Overdue: past due. Today: due before the day ends. Upcoming: later, or waiting for a retry.
+    /// Each owner's part of a tab is one or two index ranges: by due time, and (for tasks waiting
+    /// for a retry or a call-back) by the time they can be worked again. Each arm is sorted by due
+    /// time even where only counted: it steers SQLite, which has no statistics to choose between
+    /// the due-time and the actionable-time indexes, to the one that reads no more than it returns.
+    /// </summary>
+    private IEnumerable<IQueryable<FollowUpTask>> Arms(ClaimsPrincipal user, QueueTab tab)
     {
         var now = clock.UtcNow;
         var endOfToday = clock.StartOfDayUtc(clock.Today.AddDays(1));
-        return tab switch
+        foreach (var owned in Owners(user))
         {
-            QueueTab.Overdue => tasks.Where(t => t.DueUtc < now && t.ActionableFromUtc <= now),
-            QueueTab.Today => tasks.Where(t => t.DueUtc >= now && t.DueUtc < endOfToday && t.ActionableFromUtc <= now),
-            _ => tasks.Where(t => t.DueUtc >= endOfToday || t.ActionableFromUtc > now),
-        };
+            var parts = tab switch
+            {
+                QueueTab.Overdue => [owned.Where(t => t.DueUtc < now && t.ActionableFromUtc <= now)],
+                QueueTab.Today => [owned.Where(t => t.DueUtc >= now && t.DueUtc < endOfToday && t.ActionableFromUtc <= now)],
+                _ => new[] { owned.Where(t => t.DueUtc >= endOfToday && t.ActionableFromUtc <= now), owned.Where(t => t.ActionableFromUtc > now) },
+            };
+            foreach (var part in parts)
+            {
+                yield return part.OrderBy(t => t.DueUtc).ThenBy(t => t.Id);
+            }
+        }
     }
 
-    public async Task<QueueCounts> CountsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>The open tasks the user owns, then each pool of a role they hold.</summary>
+    private IEnumerable<IQueryable<FollowUpTask>> Owners(ClaimsPrincipal user)
     {
-        var workable = Workable(user);
-        return new QueueCounts(
-            await In(workable, QueueTab.Overdue).CountAsync(cancellationToken),
-            await In(workable, QueueTab.Today).CountAsync(cancellationToken),
-            await In(workable, QueueTab.Upcoming).CountAsync(cancellationToken));
+        var userId = user.UserId() ?? "";
+        var open = db.FollowUpTasks.AsNoTracking().Where(t => t.Status == FollowUpStatus.Open);
+        yield return open.Where(t => t.OwnerUserId == userId);
+        foreach (var role in Roles.All.Where(user.IsInRole))
+        {
+            yield return open.Where(t => t.OwnerUserId == null && t.OwnerRole == role && (t.ExcludedUserId == null || t.ExcludedUserId != userId));
+        }
     }
 }

@@ -82,5 +82,5 @@ public sealed class FollowUpBadge(FollowUpWorklist worklist, IHttpContextAccesso
     public string Name => "FollowUps";
 
     public async Task<int> CountAsync(CancellationToken cancellationToken) =>
-        (await worklist.CountsAsync(http.HttpContext!.User, cancellationToken)).Now;
+        await worklist.CountNowAsync(http.HttpContext!.User, cancellationToken);
 }

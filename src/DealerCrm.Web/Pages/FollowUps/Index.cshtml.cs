@@ -6,6 +6,7 @@ using DealerCrm.Web.Infrastructure.Paging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace DealerCrm.Web.Pages.FollowUps;
@@ -41,15 +42,20 @@ public sealed class IndexModel(DealerCrmDbContext db, FollowUpWorklist queue, De
         }
 
         NowUtc = clock.UtcNow;
-        Tasks = await queue.In(queue.Workable(User), Tab)
-            .OrderBy(t => t.DueUtc).ThenBy(t => t.Id)
+        // The tab is counted up to the cap, and the list pages no further: past a thousand tasks
+        // the next ones appear as the first are worked.
+        var total = Counts.Of(Tab);
+        var page = Math.Clamp(PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var rows = await queue.InDueOrder(User, Tab, (page - 1) * PageSize, PageSize)
             .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new { t, c })
+            .OrderBy(x => x.t.DueUtc).ThenBy(x => x.t.Id)
             .Select(x => new Row(x.t.Id, x.t.Kind, x.t.DueUtc, x.t.ActionableFromUtc, x.t.Attempts, x.t.OwnerUserId, x.t.OwnerRole,
                 x.c.Id, x.c.Name, x.c.Number,
                 db.Vehicles.Where(v => v.Id == x.t.VehicleId).Select(v => v.Model).FirstOrDefault(),
                 db.Vehicles.Where(v => v.Id == x.t.VehicleId).Select(v => v.Plate).FirstOrDefault(),
                 x.t.CustomerUnhappy))
-            .ToPagedListAsync(PageNumber, PageSize, cancellationToken);
+            .ToListAsync(cancellationToken);
+        Tasks = new PagedList<Row> { Items = rows, Page = page, PageSize = PageSize, TotalCount = total, TotalIsCapped = true };
         return Page();
     }
 
