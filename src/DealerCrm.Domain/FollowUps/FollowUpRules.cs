@@ -12,9 +12,12 @@ public static class FollowUpRules
     private static readonly Expression<Func<FollowUpTask, DateTime, bool>> LapsedRule =
         (t, now) => t.Status == FollowUpStatus.Open && t.ExpiresUtc != null && t.ExpiresUtc < now;
 
-    /// <summary>A call tried as often as the policy allows: unreachable.</summary>
+    /// <summary>
+    /// A call tried as often as the policy allows: unreachable. "Tried at all" says nothing the
+    /// limit does not, but in SQL it lets the partial (Status, Attempts) index answer.
+    /// </summary>
     private static readonly Expression<Func<FollowUpTask, int, bool>> OutOfTriesRule =
-        (t, max) => t.Status == FollowUpStatus.Open && t.Kind != FollowUpKind.ThankYouLetter && t.Attempts >= max;
+        (t, max) => t.Status == FollowUpStatus.Open && t.Kind != FollowUpKind.ThankYouLetter && t.Attempts > 0 && t.Attempts >= max;
 
     /// <summary>
     /// A value, not a literal: "IsOverdue = @value" lets the (Status, IsOverdue, DueUtc) index seek,

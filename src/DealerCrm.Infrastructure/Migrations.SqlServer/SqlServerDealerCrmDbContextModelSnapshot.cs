@@ -709,9 +709,11 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedByUserId");
+                    b.HasIndex("CompletedByUserId")
+                        .HasFilter("CompletedByUserId IS NOT NULL");
 
-                    b.HasIndex("DeliveryId");
+                    b.HasIndex("DeliveryId")
+                        .HasFilter("DeliveryId IS NOT NULL");
 
                     b.HasIndex("DueUtc");
 
@@ -722,7 +724,8 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Status", "ActionableFromUtc");
 
-                    b.HasIndex("Status", "Attempts");
+                    b.HasIndex("Status", "Attempts")
+                        .HasFilter("Attempts > 0");
 
                     b.HasIndex("Status", "ExpiresUtc");
 

@@ -681,9 +681,11 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CompletedByUserId");
+                    b.HasIndex("CompletedByUserId")
+                        .HasFilter("CompletedByUserId IS NOT NULL");
 
-                    b.HasIndex("DeliveryId");
+                    b.HasIndex("DeliveryId")
+                        .HasFilter("DeliveryId IS NOT NULL");
 
                     b.HasIndex("DueUtc");
 
@@ -694,7 +696,8 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Status", "ActionableFromUtc");
 
-                    b.HasIndex("Status", "Attempts");
+                    b.HasIndex("Status", "Attempts")
+                        .HasFilter("Attempts > 0");
 
                     b.HasIndex("Status", "ExpiresUtc");
 
