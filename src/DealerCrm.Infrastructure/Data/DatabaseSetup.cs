@@ -1,4 +1,5 @@
 using DealerCrm.Infrastructure.Data.Interceptors;
+using DealerCrm.Infrastructure.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -68,13 +69,15 @@ public static class DatabaseServiceCollectionExtensions
     {
         services.AddSingleton(settings);
         services.AddSingleton<VersionBumpInterceptor>();
+        services.AddSingleton<StaffChanges>();
+        services.AddSingleton<StaffChangeInterceptor>();
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<CustomerNumberAllocator>();
 
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
         {
             settings.Configure(options);
-            options.AddInterceptors(sp.GetRequiredService<VersionBumpInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<VersionBumpInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<StaffChangeInterceptor>());
         }
 
         if (settings.Provider == DatabaseProvider.SqlServer)

@@ -127,4 +127,48 @@ public sealed class AdminUsersTests(DealerCrmFactory factory) : IClassFixture<De
         Assert.Contains("data-setting=\"Policies:Csi:ServiceQualityWeightPercent\">22<", html);
         Assert.Contains("data-setting=\"Dealership:TimeZone\">Asia/Shanghai<", html);
     }
+
+    [Fact]
+    public async Task The_salesperson_filter_follows_the_administrators_changes_at_once()
+    {
+        using var admin = await SiteClient.SignedInAsync(factory, Roles.Admin);
+        using var manager = await SiteClient.SignedInAsync(factory, Roles.SalesManager);
+        Assert.DoesNotContain("新销售王五", await SalespersonFilterAsync(manager));
+
+        using (var created = await admin.PostFormAsync("/Admin/Users/Create", [
+                   new("Input.UserName", "wangwu"),
+                   new("Input.DisplayName", "新销售王五"),
+                   new("Input.Roles", Roles.Salesperson),
+                   new("Input.Password", "Sales#2026w"),
+                   new("Input.ConfirmPassword", "Sales#2026w"),
+               ]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        Assert.Contains("新销售王五", await SalespersonFilterAsync(manager));
+
+        // Moved to customer service: no longer a salesperson to filter by.
+        var user = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "wangwu"));
+        var editPage = await admin.GetHtmlAsync($"/Admin/Users/Edit/{user.Id}");
+        var stamp = System.Text.RegularExpressions.Regex.Match(editPage, "name=\"Input.ConcurrencyStamp\" value=\"([^\"]*)\"").Groups[1].Value;
+        using (var edited = await admin.PostFormAsync($"/Admin/Users/Edit/{user.Id}", [
+                   new("Input.DisplayName", "新销售王五"),
+                   new("Input.Roles", Roles.CsAgent),
+                   new("Input.ConcurrencyStamp", stamp),
+               ]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        }
+
+        Assert.DoesNotContain("新销售王五", await SalespersonFilterAsync(manager));
+    }
+
+    /// <summary>The options of the customer list's salesperson filter.</summary>
+    private static async Task<string> SalespersonFilterAsync(SiteClient client)
+    {
+        var html = await client.GetHtmlAsync("/Customers");
+        var start = html.IndexOf("id=\"salesperson\"", StringComparison.Ordinal);
+        return html[start..html.IndexOf("</select>", start, StringComparison.Ordinal)];
+    }
 }

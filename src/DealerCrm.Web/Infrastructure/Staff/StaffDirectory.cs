@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using DealerCrm.Infrastructure.Data;
+using DealerCrm.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealerCrm.Web.Infrastructure.Staff;
@@ -6,13 +8,38 @@ namespace DealerCrm.Web.Infrastructure.Staff;
 /// <summary>A member of staff as lists and dropdowns show them.</summary>
 public sealed record StaffMember(string Id, string DisplayName, string UserName);
 
+/// <summary>
+/// The staff lists the dropdowns show, kept in memory until a user or a role grant is next saved
+/// (<see cref="StaffChanges"/>): staff change a few times a year, while the customer list reads
+/// its salesperson filter on every search.
+/// </summary>
+public sealed class StaffListCache
+{
+    public ConcurrentDictionary<string, (long Generation, IReadOnlyList<StaffMember> Staff)> Lists { get; } = new(StringComparer.Ordinal);
+}
+
 /// <summary>Who holds which role, for the dropdowns that pick a salesperson, an advisor, an agent.</summary>
-public sealed class StaffDirectory(DealerCrmDbContext db)
+public sealed class StaffDirectory(DealerCrmDbContext db, StaffListCache cache, StaffChanges changes)
 {
     /// <summary>Active users holding any of the roles, by name.</summary>
     public async Task<IReadOnlyList<StaffMember>> InRolesAsync(IEnumerable<string> roles, CancellationToken cancellationToken = default)
     {
-        var roleNames = roles.ToList();
+        var roleNames = roles.Distinct().Order(StringComparer.Ordinal).ToList();
+        var key = string.Join(',', roleNames);
+        // Read before the query: a change saved meanwhile leaves the entry stale by one generation, so it is read again.
+        var generation = changes.Generation;
+        if (cache.Lists.TryGetValue(key, out var cached) && cached.Generation == generation)
+        {
+            return cached.Staff;
+        }
+
+        var staff = await ActiveInRolesAsync(roleNames, cancellationToken);
+        cache.Lists[key] = (generation, staff);
+        return staff;
+    }
+
+    private async Task<IReadOnlyList<StaffMember>> ActiveInRolesAsync(List<string> roleNames, CancellationToken cancellationToken)
+    {
         return await db.Users
             .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id
                 && db.Roles.Any(r => r.Id == ur.RoleId && roleNames.Contains(r.Name!))))

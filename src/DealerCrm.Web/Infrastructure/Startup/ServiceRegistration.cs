@@ -73,6 +73,7 @@ public static class ServiceRegistration
         services.AddScoped<IdentitySeeder>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffDirectory>();
+        services.AddSingleton<StaffListCache>();
 
         services.AddCustomers();
         services.AddFollowUps(configuration);
