@@ -10,7 +10,7 @@ public static partial class Html
     public static IReadOnlyList<int> CustomerIds(string html) =>
         CustomerRow().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
-    /// <summary>The "共 N 条" under a list ("共 999+ 条" of a work queue, written 999&amp;#x2B;, reads as 1000).</summary>
+    /// <summary>The "共 N 条" under a list ("共 99+ 条" of a work queue, written 99&amp;#x2B;, reads as 100).</summary>
     public static int Total(string html) =>
         TotalPattern().Match(html) is { Success: true } m
             ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + (m.Groups[2].Success ? 1 : 0)

@@ -107,11 +107,11 @@ public static partial class FollowUpTestData
     /// <summary>The counts on the queue's three tabs.</summary>
     public static QueueCounts TabCounts(string html) => new(TabCount(html, QueueTab.Overdue), TabCount(html, QueueTab.Today), TabCount(html, QueueTab.Upcoming));
 
-    /// <summary>The count in the navigation's follow-up badge (no badge: 0; "999+": 1000).</summary>
+    /// <summary>The count in the navigation's follow-up badge (no badge: 0; "99+": 100).</summary>
     public static int NavBadge(string html) =>
         NavBadgePattern().Match(html) is { Success: true } m ? Count(m.Groups[1].Value) : 0;
 
-    /// <summary>A count as shown: "999+" (which Razor writes as 999&amp;#x2B;) reads as one past the cap.</summary>
+    /// <summary>A count as shown: "99+" (which Razor writes as 99&amp;#x2B;) reads as one past the cap.</summary>
     public static int Count(string shown) =>
         WebUtility.HtmlDecode(shown) is var text && text == CappedCount.Show(CappedCount.Limit) ? CappedCount.Limit : int.Parse(text, CultureInfo.InvariantCulture);
 

@@ -60,7 +60,7 @@ public sealed partial class LargeBatchJobTests(LargeBatchFactory factory) : ICla
     }
 
     [Fact]
-    public async Task A_queue_of_thousands_is_counted_to_999_plus_and_pages_through_the_first_thousand_by_due_time()
+    public async Task A_queue_of_thousands_is_counted_to_99_plus_and_pages_through_the_first_hundred_by_due_time()
     {
         await GoLiveAsync();
         using var salesperson = await SiteClient.SignedInAsync(factory, Roles.Salesperson);
@@ -73,17 +73,17 @@ public sealed partial class LargeBatchJobTests(LargeBatchFactory factory) : ICla
 
         // Razor writes the "+" as &#x2B;: read the page as the browser shows it.
         var first = WebUtility.HtmlDecode(await salesperson.GetHtmlAsync("/FollowUps"));
-        Assert.Contains("data-testid=\"count-Overdue\">999+<", first, StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"nav-badge-FollowUps\">999+<", first, StringComparison.Ordinal);
-        Assert.Contains("共 999+ 条", first, StringComparison.Ordinal);
-        Assert.Contains("1 / 50", first, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"count-Overdue\">99+<", first, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"nav-badge-FollowUps\">99+<", first, StringComparison.Ordinal);
+        Assert.Contains("共 99+ 条", first, StringComparison.Ordinal);
+        Assert.Contains("1 / 5", first, StringComparison.Ordinal);
         Assert.True(Html.Has(first, "queue-capped"));
         Assert.Equal(overdue.Take(IndexModel.PageSize), QueueIds(first));
 
-        // Page 2 goes on where page 1 stopped; past the last page shows the last, the 981st to 1000th due.
+        // Page 2 goes on where page 1 stopped; past the last page shows the last, the 81st to 100th due.
         Assert.Equal(overdue.Skip(IndexModel.PageSize).Take(IndexModel.PageSize), QueueIds(await salesperson.GetHtmlAsync("/FollowUps?tab=Overdue&p=2")));
         var last = await salesperson.GetHtmlAsync("/FollowUps?tab=Overdue&p=9999");
-        Assert.Contains("50 / 50", last, StringComparison.Ordinal);
+        Assert.Contains("5 / 5", last, StringComparison.Ordinal);
         Assert.Equal(overdue.Skip(CappedCount.Limit - IndexModel.PageSize).Take(IndexModel.PageSize), QueueIds(last));
     }
 

@@ -6,6 +6,6 @@ public sealed record PagerModel(int Page, int PageCount, int TotalCount, bool To
 {
     public static PagerModel Of<T>(PagedList<T> list) => new(list.Page, list.PageCount, list.TotalCount, list.TotalIsCapped);
 
-    /// <summary>The total as shown: "999+" for a list counted only up to <see cref="Navigation.CappedCount.Limit"/>.</summary>
+    /// <summary>The total as shown: "99+" for a list counted only up to <see cref="Navigation.CappedCount.Limit"/>.</summary>
     public string Total => TotalIsCapped ? Navigation.CappedCount.Show(TotalCount) : TotalCount.ToString(System.Globalization.CultureInfo.CurrentCulture);
 }

@@ -42,8 +42,8 @@ public sealed class IndexModel(DealerCrmDbContext db, FollowUpWorklist queue, De
         }
 
         NowUtc = clock.UtcNow;
-        // The tab is counted up to the cap, and the list pages no further: past a thousand tasks
-        // the next ones appear as the first are worked.
+        // The tab is counted up to the cap, and the list pages no further: past the first hundred
+        // tasks due, the next ones appear as the first are worked.
         var total = Counts.Of(Tab);
         var page = Math.Clamp(PageNumber, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var rows = await queue.InDueOrder(User, Tab, (page - 1) * PageSize, PageSize)
