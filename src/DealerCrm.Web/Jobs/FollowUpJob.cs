@@ -76,6 +76,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         CancellationToken cancellationToken)
     {
         var created = 0;
+        var lookUpKeys = false;
         while (true)
         {
             var cursor = await CursorAsync(cancellationToken);
@@ -85,9 +86,25 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
                 return created;
             }
 
-            created += await AddMissingAsync(facts.SelectMany(plan), cancellationToken);
+            // Rows past the cursor have no tasks yet (a task commits with the cursor's advance over
+            // its row), so their keys need not be looked up. If another instance was quicker, the
+            // unique index refuses the batch: read the cursor and the rows again, and look up.
+            var added = await AddMissingAsync(facts.SelectMany(plan), lookUpKeys, cancellationToken);
             advance(cursor, lastId.Value);
-            await SaveBatchAsync(cancellationToken);
+            try
+            {
+                await SaveBatchAsync(cancellationToken);
+            }
+            catch (DbUpdateException) when (!lookUpKeys)
+            {
+                _newTasks.Clear();
+                db.ChangeTracker.Clear();
+                lookUpKeys = true;
+                continue;
+            }
+
+            created += added;
+            lookUpKeys = false;
         }
     }
 
@@ -112,7 +129,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
             planned.AddRange((await ServiceVisitsWithRevisitOnAsync(day, cursor, cancellationToken)).SelectMany(f => Cadence.ForServiceVisit(f, day.AddDays(-1), day)));
             planned.AddRange((await BirthdaysOnAsync(day, cursor, cancellationToken)).SelectMany(f => Cadence.ForBirthday(f, day.AddDays(-1), day)));
             planned.AddRange((await RenewalsOnAsync(day, cursor, cancellationToken)).SelectMany(f => Cadence.ForInsurance(f, day.AddDays(-1), day)));
-            created += await AddMissingAsync(planned, cancellationToken);
+            created += await AddMissingAsync(planned, lookUpKeys: true, cancellationToken);
             cursor.HorizonDate = day;
             await SaveBatchAsync(cancellationToken);
             cursor = await CursorAsync(cancellationToken);
@@ -122,7 +139,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
     }
 
     /// <summary>Adds the planned tasks not yet on file, born in the state their age gives them (an occasion already over is left out).</summary>
-    private async Task<int> AddMissingAsync(IEnumerable<PlannedTask> plannedTasks, CancellationToken cancellationToken)
+    private async Task<int> AddMissingAsync(IEnumerable<PlannedTask> plannedTasks, bool lookUpKeys, CancellationToken cancellationToken)
     {
         var active = await ActiveUsersAsync(cancellationToken);
         var now = clock.UtcNow;
@@ -146,7 +163,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         // Each chunk's keys go as one JSON parameter: EF's default, a parameter a key, met SQLite's
         // limit of 32,766 a statement, and SQLite finds each parameter by a linear search of
         // their names, a million string comparisons for a thousand keys.
-        foreach (var keys in born.Select(t => t.Key).Chunk(KeysPerQuery))
+        foreach (var keys in lookUpKeys ? born.Select(t => t.Key).Chunk(KeysPerQuery) : [])
         {
             existing.UnionWith(await db.FollowUpTasks.Where(t => EF.Parameter(keys).Contains(t.Key)).Select(t => t.Key).ToListAsync(cancellationToken));
         }

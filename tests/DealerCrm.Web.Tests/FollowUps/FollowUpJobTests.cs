@@ -137,6 +137,26 @@ public sealed class FollowUpJobTests(JobTestFactory factory) : IClassFixture<Job
     }
 
     [Fact]
+    public async Task Tasks_on_file_for_rows_past_the_cursor_are_found_after_the_clash_and_not_written_twice()
+    {
+        await SeedAsync();
+        await ResetTasksAsync();
+        await RunJobAsync();
+        var expected = await KeysAsync();
+
+        // As if another instance had written them: every row is past the cursor again, half its tasks on file.
+        var removed = await factory.WithDbAsync(async db =>
+        {
+            await db.FollowUpCursors.ExecuteDeleteAsync();
+            return await db.FollowUpTasks.Where(t => t.Id % 2 == 0).ExecuteDeleteAsync();
+        });
+        var result = await RunJobAsync();
+
+        Assert.Equal(removed, result.Created);
+        Assert.Equal(expected, await KeysAsync());
+    }
+
+    [Fact]
     public async Task A_run_with_nothing_new_creates_nothing_and_a_new_day_brings_only_that_days_occasions()
     {
         await SeedAsync();

@@ -42,14 +42,24 @@ public sealed record QueueCounts(int Overdue, int Today, int Upcoming)
 /// </remarks>
 public sealed class FollowUpWorklist(DealerCrmDbContext db, DealershipClock clock)
 {
-    public async Task<QueueCounts> CountsAsync(ClaimsPrincipal user, CancellationToken cancellationToken) => new(
-        await CountAsync(Arms(user, QueueTab.Overdue), cancellationToken),
-        await CountAsync(Arms(user, QueueTab.Today), cancellationToken),
-        await CountAsync(Arms(user, QueueTab.Upcoming), cancellationToken));
+    // The request's counts, once taken: the navigation badge of the same page reuses them.
+    private (ClaimsPrincipal User, QueueCounts Counts)? _counted;
 
-    /// <summary>Overdue and due today together, in one query: the navigation badge.</summary>
-    public Task<int> CountNowAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        CountAsync(Arms(user, QueueTab.Overdue).Concat(Arms(user, QueueTab.Today)), cancellationToken);
+    public async Task<QueueCounts> CountsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var counts = new QueueCounts(
+            await CountAsync(Arms(user, QueueTab.Overdue), cancellationToken),
+            await CountAsync(Arms(user, QueueTab.Today), cancellationToken),
+            await CountAsync(Arms(user, QueueTab.Upcoming), cancellationToken));
+        _counted = (user, counts);
+        return counts;
+    }
+
+    /// <summary>Overdue and due today together, in one query (or from the counts the page took): the navigation badge.</summary>
+    public async Task<int> CountNowAsync(ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        _counted is { } counted && ReferenceEquals(counted.User, user)
+            ? counted.Counts.Now
+            : await CountAsync(Arms(user, QueueTab.Overdue).Concat(Arms(user, QueueTab.Today)), cancellationToken);
 
     /// <summary>The tab's tasks from the first up to <paramref name="take"/> after <paramref name="skip"/>, by due time.</summary>
     public IQueryable<FollowUpTask> InDueOrder(ClaimsPrincipal user, QueueTab tab, int skip, int take) =>
