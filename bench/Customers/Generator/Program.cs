@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 // service advisors) must already be there: run the app once against the same data folder with
 // Demo:Seed=true and Demo:Customers=0 (run.sh does). Entities are built with the domain's
 // constructors, so search keys are derived exactly as the app derives them, and written with
-// prepared INSERTs made from the EF model (see TableWriter), no change tracker, no interceptors.
+// prepared INSERTs made from the EF model (the app's RowInserter), no change tracker, no interceptors.
 // Also writes the search queries for the load run, drawn from the generated data.
 var settings = Settings.Parse(args);
 var total = Stopwatch.StartNew();
@@ -117,75 +117,73 @@ step.Restart();
 var connection = (SqliteConnection)db.Database.GetDbConnection();
 await db.Database.OpenConnectionAsync();
 await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=OFF; PRAGMA cache_size=-400000; PRAGMA temp_store=MEMORY;");
-var counts = new List<(string Table, int Rows, double Seconds)>();
 
-using (var customerWriter = new TableWriter<Customer>(db, connection))
-using (var phoneWriter = new TableWriter<CustomerPhone>(db, connection))
+await WriteAsync("Customers", async () =>
 {
-    var phoneId = 0;
-    Write(customerWriter, () =>
+    await using var customerRows = new RowInserter<Customer>(db, withKeys: true);
+    await using var phoneRows = new RowInserter<CustomerPhone>(db, withKeys: true);
+    for (var i = 0; i < customers.Length; i++)
     {
-        for (var i = 0; i < customers.Length; i++)
+        customerRows.Set(nameof(Customer.Id), i + 1);
+        await customerRows.InsertAsync(customers[i], CancellationToken.None);
+        foreach (var phone in customers[i].OtherPhones)
         {
-            customerWriter.Set(nameof(Customer.Id), i + 1);
-            customerWriter.Insert(customers[i]);
-            foreach (var phone in customers[i].OtherPhones)
-            {
-                phoneWriter.Set(nameof(CustomerPhone.Id), ++phoneId);
-                phoneWriter.Set(nameof(CustomerPhone.CustomerId), i + 1);
-                phoneWriter.Insert(phone);
-            }
+            phoneRows.Set(nameof(CustomerPhone.Id), phoneRows.Count + 1);
+            phoneRows.Set(nameof(CustomerPhone.CustomerId), i + 1);
+            await phoneRows.InsertAsync(phone, CancellationToken.None);
         }
-    }, phoneWriter);
-}
+    }
 
-using (var vehicleWriter = new TableWriter<Vehicle>(db, connection))
-{
-    Write(vehicleWriter, () =>
-    {
-        for (var i = 0; i < vehicles.Length; i++)
-        {
-            vehicleWriter.Set(nameof(Vehicle.Id), i + 1);
-            vehicleWriter.Insert(vehicles[i]);
-        }
-    });
-}
+    return customerRows.Count + phoneRows.Count;
+});
 
-using (var deliveryWriter = new TableWriter<Delivery>(db, connection))
+await WriteAsync("Vehicles", async () =>
 {
-    Write(deliveryWriter, () =>
+    await using var rows = new RowInserter<Vehicle>(db, withKeys: true);
+    for (var i = 0; i < vehicles.Length; i++)
     {
-        for (var i = 0; i < vehicles.Length; i++)
-        {
-            var (customerId, delivered, salesperson) = vehicleOrder[i];
-            var price = lineup[vehicleModels[i]].Price - (random.Next(0, 16) * 1000);
-            var recorded = delivered.AddHours(1) > now ? now : delivered.AddHours(1);
-            deliveryWriter.Set(nameof(Delivery.Id), i + 1);
-            deliveryWriter.Insert(new Delivery(i + 1, customerId, delivered, salesperson.Id, Money.FromYuan(price),
-                fake.Chance(0.4) ? PaymentMethod.Loan : PaymentMethod.FullPayment, null, recorded, salesperson.UserName));
-        }
-    });
-}
+        rows.Set(nameof(Vehicle.Id), i + 1);
+        await rows.InsertAsync(vehicles[i], CancellationToken.None);
+    }
 
-using (var visitWriter = new TableWriter<ServiceVisit>(db, connection))
+    return rows.Count;
+});
+
+await WriteAsync("Deliveries", async () =>
 {
-    Write(visitWriter, () =>
+    await using var rows = new RowInserter<Delivery>(db, withKeys: true);
+    for (var i = 0; i < vehicles.Length; i++)
     {
-        for (var i = 0; i < visits.Count; i++)
-        {
-            var visit = visits[i];
-            var vehicle = vehicles[visit.Vehicle];
-            var job = Lineup.Jobs[visit.Job];
-            var advisor = advisors[visit.Advisor];
-            DateOnly? next = job.Type == ServiceVisitType.Maintenance ? visit.Date.AddMonths(6) : null;
-            var recorded = clock.StartOfDayUtc(visit.Date).AddHours(17);
-            visitWriter.Set(nameof(ServiceVisit.Id), i + 1);
-            visitWriter.Insert(new ServiceVisit(visit.Vehicle + 1, vehicle.CustomerId, new ServiceVisitDetails(
-                visit.Date, visit.Mileage, job.Type, job.Work, advisor.Id, Money.FromYuan(visit.AmountYuan),
-                next, next is null ? null : visit.Mileage + 5000), recorded > now ? now : recorded, advisor.UserName));
-        }
-    });
-}
+        var (customerId, delivered, salesperson) = vehicleOrder[i];
+        var price = lineup[vehicleModels[i]].Price - (random.Next(0, 16) * 1000);
+        var recorded = delivered.AddHours(1) > now ? now : delivered.AddHours(1);
+        rows.Set(nameof(Delivery.Id), i + 1);
+        await rows.InsertAsync(new Delivery(i + 1, customerId, delivered, salesperson.Id, Money.FromYuan(price),
+            fake.Chance(0.4) ? PaymentMethod.Loan : PaymentMethod.FullPayment, null, recorded, salesperson.UserName), CancellationToken.None);
+    }
+
+    return rows.Count;
+});
+
+await WriteAsync("ServiceVisits", async () =>
+{
+    await using var rows = new RowInserter<ServiceVisit>(db, withKeys: true);
+    for (var i = 0; i < visits.Count; i++)
+    {
+        var visit = visits[i];
+        var vehicle = vehicles[visit.Vehicle];
+        var job = Lineup.Jobs[visit.Job];
+        var advisor = advisors[visit.Advisor];
+        DateOnly? next = job.Type == ServiceVisitType.Maintenance ? visit.Date.AddMonths(6) : null;
+        var recorded = clock.StartOfDayUtc(visit.Date).AddHours(17);
+        rows.Set(nameof(ServiceVisit.Id), i + 1);
+        await rows.InsertAsync(new ServiceVisit(visit.Vehicle + 1, vehicle.CustomerId, new ServiceVisitDetails(
+            visit.Date, visit.Mileage, job.Type, job.Work, advisor.Id, Money.FromYuan(visit.AmountYuan),
+            next, next is null ? null : visit.Mileage + 5000), recorded > now ? now : recorded, advisor.UserName), CancellationToken.None);
+    }
+
+    return rows.Count;
+});
 
 // The app's number allocator carries on after the generated numbers.
 using (var transaction = connection.BeginTransaction())
@@ -219,30 +217,17 @@ var size = new FileInfo(databasePath).Length + (File.Exists(databasePath + "-wal
 Console.WriteLine($"written             {written,8:0.0} s");
 Console.WriteLine($"total               {total.Elapsed.TotalSeconds,8:0.0} s  database {size / 1024.0 / 1024.0:0.0} MB");
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"SUMMARY customers={customers.Length} phones={counts.Single(c => c.Table == "CustomerPhones").Rows} vehicles={vehicles.Length} deliveries={vehicles.Length} visits={visits.Count} seconds={total.Elapsed.TotalSeconds:0.0} megabytes={size / 1024.0 / 1024.0:0.0}"));
+    $"SUMMARY customers={customers.Length} phones={customers.Sum(c => c.OtherPhones.Count)} vehicles={vehicles.Length} deliveries={vehicles.Length} visits={visits.Count} seconds={total.Elapsed.TotalSeconds:0.0} megabytes={size / 1024.0 / 1024.0:0.0}"));
 return 0;
 
-// One transaction per table (and its children), timed.
-void Write(ITableWriter writer, Action body, params ITableWriter[] children)
+// One transaction per table (and its children), timed; the rows go through the app's own RowInserter.
+async Task WriteAsync(string tables, Func<Task<int>> body)
 {
     var watch = Stopwatch.StartNew();
-    using var transaction = connection.BeginTransaction();
-    writer.Begin(transaction);
-    foreach (var child in children)
-    {
-        child.Begin(transaction);
-    }
-
-    body();
-    transaction.Commit();
-    var seconds = watch.Elapsed.TotalSeconds;
-    counts.Add((writer.Table, writer.Count, seconds));
-    Console.WriteLine($"{writer.Table,-20}{seconds,8:0.0} s  {writer.Count,9:N0} rows");
-    foreach (var child in children)
-    {
-        counts.Add((child.Table, child.Count, seconds));
-        Console.WriteLine($"{child.Table,-20}{"",8}    {child.Count,9:N0} rows");
-    }
+    await using var transaction = await db.Database.BeginTransactionAsync();
+    var rows = await body();
+    await transaction.CommitAsync();
+    Console.WriteLine($"{tables,-20}{watch.Elapsed.TotalSeconds,8:0.0} s  {rows,9:N0} rows");
 }
 
 // Spread over three years, a few today (before now) and yesterday; shop hours, local time.

@@ -13,7 +13,9 @@ namespace DealerCrm.Infrastructure.Data;
 /// table and column names, each value passed through the property's value converter and the
 /// provider's type mapping, so the rows are the ones SaveChanges would write. It skips the change
 /// tracker (over three times the cost of the insert itself for a plain row), so it is for bulk
-/// writers that need neither interceptors nor generated keys back: the follow-up job's new tasks.
+/// writers that need neither interceptors nor generated keys back: the follow-up job's new tasks,
+/// and the benchmark's data generator, which gives the keys itself (<c>withKeys</c>) and sets
+/// foreign keys the domain only sets through navigations (<see cref="Set"/>).
 /// Runs inside the context's current transaction, which the caller must begin.
 /// On SQLite the statement runs on the database's own handle (<see cref="SqliteRowStatement"/>);
 /// elsewhere through ADO.NET parameters. (Multi-row VALUES measured slower on SQLite.)
@@ -26,9 +28,14 @@ public sealed class RowInserter<T> : IAsyncDisposable
     private readonly IClrPropertyGetter[] _getters;
     private readonly ValueConverter?[] _converters;
     private readonly object?[] _values;
+    private readonly IProperty[] _properties;
+    private readonly object?[] _overrides;
+    private readonly bool[] _overridden;
     private readonly SqliteRowStatement? _sqlite;
 
-    public RowInserter(DbContext db)
+    /// <param name="db">The context, in a transaction.</param>
+    /// <param name="withKeys">Write store-generated keys too (given with <see cref="Set"/>) instead of letting the database number the rows.</param>
+    public RowInserter(DbContext db, bool withKeys = false)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Begin a transaction before inserting rows.");
@@ -36,8 +43,11 @@ public sealed class RowInserter<T> : IAsyncDisposable
         var table = entityType.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table.");
         var store = StoreObjectIdentifier.Table(table, entityType.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        // The database numbers the rows (identity / autoincrement keys are left out).
-        IProperty[] properties = [.. entityType.GetProperties().Where(p => !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))];
+        // Unless told otherwise, the database numbers the rows (identity / autoincrement keys are left out).
+        IProperty[] properties = [.. entityType.GetProperties().Where(p => withKeys || !(p.IsPrimaryKey() && p.ValueGenerated == ValueGenerated.OnAdd))];
+        _properties = properties;
+        _overrides = new object?[properties.Length];
+        _overridden = new bool[properties.Length];
         _getters = [.. properties.Select(p => p.GetGetter())];
         _converters = [.. properties.Select(p => p.GetTypeMapping().Converter)];
         _parameters = new DbParameter[properties.Length];
@@ -64,28 +74,51 @@ public sealed class RowInserter<T> : IAsyncDisposable
         }
     }
 
+    /// <summary>Rows written so far.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Gives the next row's value of <paramref name="property"/> (a key, a navigation-only foreign key).</summary>
+    public void Set(string property, object? value)
+    {
+        var index = Array.FindIndex(_properties, p => p.Name == property);
+        if (index < 0)
+        {
+            throw new ArgumentException($"{typeof(T).Name} has no column for {property}.", nameof(property));
+        }
+
+        _overrides[index] = value;
+        _overridden[index] = true;
+    }
+
     public async Task InsertAsync(IEnumerable<T> entities, CancellationToken cancellationToken)
     {
         foreach (var entity in entities)
         {
-            for (var i = 0; i < _parameters.Length; i++)
-            {
-                var value = _getters[i].GetClrValueUsingContainingEntity(entity);
-                if (value is not null && _converters[i] is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
+            await InsertAsync(entity, cancellationToken);
+        }
+    }
 
-                _values[i] = value;
+    public async ValueTask InsertAsync(T entity, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < _values.Length; i++)
+        {
+            var value = _overridden[i] ? _overrides[i] : _getters[i].GetClrValueUsingContainingEntity(entity);
+            if (value is not null && _converters[i] is { } converter)
+            {
+                value = converter.ConvertToProvider(value);
             }
 
-            if (_sqlite is not null)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                _sqlite.Execute(_values);
-                continue;
-            }
+            _values[i] = value;
+            _overridden[i] = false;
+        }
 
+        if (_sqlite is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _sqlite.Execute(_values);
+        }
+        else
+        {
             for (var i = 0; i < _parameters.Length; i++)
             {
                 _parameters[i].Value = _values[i] ?? DBNull.Value;
@@ -93,6 +126,8 @@ public sealed class RowInserter<T> : IAsyncDisposable
 
             await _command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        Count++;
     }
 
     public ValueTask DisposeAsync()
