@@ -1,3 +1,4 @@
+using DealerCrm.Domain.Common;
 using DealerCrm.Infrastructure.Data.Interceptors;
 using DealerCrm.Infrastructure.Identity;
 using Microsoft.Data.Sqlite;
@@ -62,8 +63,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="DealerCrmDbContext"/> as the provider's subclass, with the audit and
-    /// concurrency interceptors (scoped: the audit interceptor knows the scope's user).
+    /// Registers <see cref="DealerCrmDbContext"/> as the provider's subclass, pooled, with the audit,
+    /// concurrency and staff-change interceptors. A pooled context skips building EF's per-context
+    /// services on every request (a fifth of a customer search's CPU). Pooled contexts share their
+    /// options, so whatever belongs to one scope (who is acting) is handed to the context when the
+    /// scope takes it from the pool, not to an interceptor.
     /// </summary>
     public static IServiceCollection AddDealerCrmDatabase(this IServiceCollection services, DatabaseSettings settings)
     {
@@ -71,7 +75,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<VersionBumpInterceptor>();
         services.AddSingleton<StaffChanges>();
         services.AddSingleton<StaffChangeInterceptor>();
-        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<CustomerNumberAllocator>();
 
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
@@ -80,15 +84,21 @@ public static class DatabaseServiceCollectionExtensions
             options.AddInterceptors(sp.GetRequiredService<VersionBumpInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<StaffChangeInterceptor>());
         }
 
-        if (settings.Provider == DatabaseProvider.SqlServer)
-        {
-            services.AddDbContext<DealerCrmDbContext, SqlServerDealerCrmDbContext>(Configure);
-        }
-        else
-        {
-            services.AddDbContext<DealerCrmDbContext, SqliteDealerCrmDbContext>(Configure);
-        }
+        return settings.Provider == DatabaseProvider.SqlServer
+            ? services.AddPooledContext<SqlServerDealerCrmDbContext>(Configure)
+            : services.AddPooledContext<SqliteDealerCrmDbContext>(Configure);
+    }
 
+    private static IServiceCollection AddPooledContext<TContext>(this IServiceCollection services, Action<IServiceProvider, DbContextOptionsBuilder> configure)
+        where TContext : DealerCrmDbContext
+    {
+        services.AddPooledDbContextFactory<TContext>(configure);
+        services.AddScoped<DealerCrmDbContext>(sp =>
+        {
+            var db = sp.GetRequiredService<IDbContextFactory<TContext>>().CreateDbContext();
+            db.Actor = sp.GetService<ICurrentActor>() ?? SystemActor.Instance;
+            return db;
+        });
         return services;
     }
 }

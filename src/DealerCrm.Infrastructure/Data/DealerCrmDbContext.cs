@@ -4,6 +4,7 @@ using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Letters;
 using DealerCrm.Domain.Privacy;
+using DealerCrm.Infrastructure.Data.Interceptors;
 using DealerCrm.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,6 +19,15 @@ namespace DealerCrm.Infrastructure.Data;
 public abstract class DealerCrmDbContext(DbContextOptions options)
     : IdentityDbContext<AppUser, IdentityRole, string, IdentityUserClaim<string>, AppUserRole, IdentityUserLogin<string>, IdentityRoleClaim<string>, IdentityUserToken<string>>(options)
 {
+    /// <summary>
+    /// Who the changes saved through this context are made by, for the audit trail: set by the
+    /// scope that takes the context from the pool, back to the system when it is returned.
+    /// </summary>
+    public ICurrentActor Actor { get; set; } = SystemActor.Instance;
+
+    /// <summary>The audit interceptor's record of the save in progress (the interceptor is shared by all contexts).</summary>
+    internal AuditSession? AuditSession { get; set; }
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
@@ -48,6 +58,20 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
 
     public DbSet<LetterTemplateSetting> LetterTemplates => Set<LetterTemplateSetting>();
 
+    public override void Dispose()
+    {
+        ForgetScope();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        ForgetScope();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -60,6 +84,13 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+    }
+
+    // A pooled context goes back to the pool on Dispose: nothing of this scope may reach the next.
+    private void ForgetScope()
+    {
+        Actor = SystemActor.Instance;
+        AuditSession = null;
     }
 
     private static void ApplyConcurrencyTokens(ModelBuilder builder)

@@ -14,19 +14,16 @@ namespace DealerCrm.Infrastructure.Data.Interceptors;
 /// entity. Changes are captured before the save (old values are still known); the entries are
 /// written right after it (database-generated keys are known by then), inside one transaction
 /// with the change itself, so a change is never saved without its audit trail.
-/// One instance per scope: it carries the pending entries between the two calls.
+/// One instance serves every (pooled) context: what a save carries between the two calls lives
+/// on its context (<see cref="AuditSession"/>), and so does who is acting.
 /// </summary>
-public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : SaveChangesInterceptor
+public sealed class AuditInterceptor(TimeProvider time) : SaveChangesInterceptor
 {
-    private List<PendingAudit>? _pending;
-    private IDbContextTransaction? _ownTransaction;
-    private bool _writingAudit;
-
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (Capture(eventData.Context) is { } context && context.Database.CurrentTransaction is null)
         {
-            _ownTransaction = context.Database.BeginTransaction();
+            context.AuditSession!.OwnTransaction = context.Database.BeginTransaction();
         }
 
         return result;
@@ -36,7 +33,7 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : S
     {
         if (Capture(eventData.Context) is { } context && context.Database.CurrentTransaction is null)
         {
-            _ownTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            context.AuditSession!.OwnTransaction = await context.Database.BeginTransactionAsync(cancellationToken);
         }
 
         return result;
@@ -49,21 +46,21 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : S
             return result;
         }
 
+        var session = context.AuditSession!;
         try
         {
-            _writingAudit = true;
+            session.WritingAudit = true;
             context.SaveChanges();
-            _ownTransaction?.Commit();
+            session.OwnTransaction?.Commit();
         }
         catch
         {
-            _ownTransaction?.Rollback();
+            session.OwnTransaction?.Rollback();
             throw;
         }
         finally
         {
-            _writingAudit = false;
-            EndOwnTransaction();
+            End(context);
         }
 
         return result;
@@ -76,100 +73,105 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : S
             return result;
         }
 
+        var session = context.AuditSession!;
         try
         {
-            _writingAudit = true;
+            session.WritingAudit = true;
             await context.SaveChangesAsync(cancellationToken);
-            if (_ownTransaction is not null)
+            if (session.OwnTransaction is not null)
             {
-                await _ownTransaction.CommitAsync(cancellationToken);
+                await session.OwnTransaction.CommitAsync(cancellationToken);
             }
         }
         catch
         {
-            if (_ownTransaction is not null)
+            if (session.OwnTransaction is not null)
             {
-                await _ownTransaction.RollbackAsync(CancellationToken.None);
+                await session.OwnTransaction.RollbackAsync(CancellationToken.None);
             }
 
             throw;
         }
         finally
         {
-            _writingAudit = false;
-            EndOwnTransaction();
+            End(context);
         }
 
         return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon();
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Abandon();
+        Abandon(eventData.Context);
         return Task.CompletedTask;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon();
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
     {
-        Abandon();
+        Abandon(eventData.Context);
         return Task.CompletedTask;
     }
 
     /// <summary>Records what is about to change; returns the context when there is anything to audit.</summary>
-    private DbContext? Capture(DbContext? context)
+    private static DealerCrmDbContext? Capture(DbContext? eventContext)
     {
-        if (_writingAudit || context is null)
+        if (eventContext is not DealerCrmDbContext context || context.AuditSession is { WritingAudit: true })
         {
             return null;
         }
 
         context.ChangeTracker.DetectChanges();
-        _pending = context.ChangeTracker.Entries()
+        var pending = context.ChangeTracker.Entries()
             .Where(e => e.Entity is IAuditable && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(PendingAudit.From)
             .Where(p => p is not null)
             .Select(p => p!)
             .ToList();
-        return _pending.Count > 0 ? context : null;
-    }
-
-    /// <summary>After the save: turns pending records into audit rows on the context, ready to be saved.</summary>
-    private DbContext? TakeEntries(DbContext? context)
-    {
-        if (_writingAudit || context is null || _pending is not { Count: > 0 } pending)
+        if (pending.Count == 0)
         {
             return null;
         }
 
-        _pending = null;
-        var now = time.GetUtcNow().UtcDateTime;
-        context.AddRange(pending.Select(p => p.ToEntry(now, actor)));
+        context.AuditSession = new AuditSession { Pending = pending };
         return context;
     }
 
-    private void Abandon()
+    /// <summary>After the save: turns pending records into audit rows on the context, ready to be saved.</summary>
+    private DealerCrmDbContext? TakeEntries(DbContext? eventContext)
     {
-        if (_writingAudit)
+        if (eventContext is not DealerCrmDbContext { AuditSession: { WritingAudit: false, Pending: { Count: > 0 } pending } session } context)
+        {
+            return null;
+        }
+
+        session.Pending = null;
+        var now = time.GetUtcNow().UtcDateTime;
+        context.AddRange(pending.Select(p => p.ToEntry(now, context.Actor)));
+        return context;
+    }
+
+    private static void Abandon(DbContext? eventContext)
+    {
+        if (eventContext is not DealerCrmDbContext { AuditSession: { WritingAudit: false } session } context)
         {
             return;
         }
 
-        _pending = null;
-        _ownTransaction?.Rollback();
-        EndOwnTransaction();
+        session.OwnTransaction?.Rollback();
+        End(context);
     }
 
-    private void EndOwnTransaction()
+    private static void End(DealerCrmDbContext context)
     {
-        _ownTransaction?.Dispose();
-        _ownTransaction = null;
+        context.AuditSession?.OwnTransaction?.Dispose();
+        context.AuditSession = null;
     }
 
-    private sealed class PendingAudit(EntityEntry entry, AuditAction action, List<FieldChange> changes)
+    internal sealed class PendingAudit(EntityEntry entry, AuditAction action, List<FieldChange> changes)
     {
         /// <summary>Secrets (Identity's): the trail records that they changed, never their value.</summary>
         private static readonly HashSet<string> Redacted = ["PasswordHash", "SecurityStamp"];
@@ -222,4 +224,15 @@ public sealed class AuditInterceptor(ICurrentActor actor, TimeProvider time) : S
             _ => value.ToString(),
         };
     }
+}
+
+/// <summary>What one save carries between <see cref="AuditInterceptor"/>'s calls before and after it.</summary>
+internal sealed class AuditSession
+{
+    public List<AuditInterceptor.PendingAudit>? Pending { get; set; }
+
+    public IDbContextTransaction? OwnTransaction { get; set; }
+
+    /// <summary>The interceptor is saving the audit rows themselves: that save is not audited again.</summary>
+    public bool WritingAudit { get; set; }
 }
