@@ -147,3 +147,17 @@ load() {
     printf '%-22s %s %s\n' "$name" "$result" "$(cpu_share "$before" "$after" "$(field "$result" requests)")" | tee -a "$OUT/results.txt"
 }
 
+
+# combine_rounds NAME: one results line for the rounds NAME.1, NAME.2, ... in $OUT/results.txt:
+# requests and seconds summed (so rps is over all rounds), the app's CPU per request weighted by
+# requests, CPU shares averaged, and each latency percentile the worst of the rounds'.
+combine_rounds() {
+    grep "^$1\\." "$OUT/results.txt" | awk -v name="$1" '
+        function get(key,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == key) { sub("%", "", kv[2]); return kv[2] + 0 } } return 0 }
+        function worst(key, v) { v = get(key); if (v > max[key]) max[key] = v }
+        { n++; r += get("requests"); s += get("seconds"); cpu += get("app_cpu_ms") * get("requests")
+          m += get("machine"); a += get("app"); o += get("rest"); se += get("status_errors"); so += get("socket_errors")
+          worst("p50_ms"); worst("p95_ms"); worst("p99_ms"); worst("max_ms") }
+        END { printf "%-22s requests=%d seconds=%.1f rps=%.1f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f status_errors=%d socket_errors=%d machine=%.0f%% app=%.0f%% rest=%.0f%% app_cpu_ms=%.2f rounds=%d\n",
+              name, r, s, r / s, max["p50_ms"], max["p95_ms"], max["p99_ms"], max["max_ms"], se, so, m / n, a / n, o / n, cpu / r, n }'
+}

@@ -7,6 +7,7 @@
 #   QUIET_LOG=1 bench/Customers/run.sh     # without Serilog's per-request line
 #   BREAKDOWN=1 bench/Customers/run.sh     # also each kind of query alone (shorter runs)
 #   SKIP_BUILD=1 bench/Customers/run.sh    # use the app and generator already built in bench/out
+#   ROUNDS=3 DURATION=10s                  # the default: three rounds of trivial then search, 10 s each
 #
 # Only ever talks to 127.0.0.1; every step is bounded in time; the app is stopped at the end.
 set -euo pipefail
@@ -18,7 +19,10 @@ OUT=${OUT:-$ROOT/bench/out/customers}
 DATA=$OUT/data
 PORT=${PORT:-5080}
 URL=http://127.0.0.1:$PORT
-DURATION=${DURATION:-30s}
+DURATION=${DURATION:-10s}
+# The two pages are loaded by turns, so that a machine slowing down or speeding up during the run
+# (this VM's speed drifts by a fifth within minutes) weighs on both alike.
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
@@ -61,11 +65,15 @@ check "$TRIVIAL"
 sed -n '1~25p' "$DATA/queries.txt" | while read -r path; do check "$path"; done
 
 : >"$OUT/results.txt"
-echo "== load: $CONNECTIONS connections, $THREADS threads, $DURATION each (after $WARMUP warm-ups)"
+echo "== load: $CONNECTIONS connections, $THREADS threads, $ROUNDS rounds of $DURATION per page (after $WARMUP warm-ups)"
 load warmup-trivial "$WARMUP" "$TRIVIAL" >/dev/null
 load warmup-search "$WARMUP" "$DATA/queries.txt" >/dev/null
-load trivial "$DURATION" "$TRIVIAL"
-load search "$DURATION" "$DATA/queries.txt"
+for round in $(seq 1 "$ROUNDS"); do
+    load "trivial.$round" "$DURATION" "$TRIVIAL"
+    load "search.$round" "$DURATION" "$DATA/queries.txt"
+done
+combine_rounds trivial >>"$OUT/results.txt"
+combine_rounds search >>"$OUT/results.txt"
 if [[ $BREAKDOWN == 1 ]]; then
     for kind in mobile4 mobile plate platetail vin6 name number; do
         load "search-$kind" "${BREAKDOWN_DURATION:-10s}" "$DATA/queries-$kind.txt"
@@ -96,6 +104,10 @@ printf 'search page  %-24s %8s req/s  p50 %6s ms  p95 %6s ms  p99 %6s ms  (app C
 cost_ratio=$(awk -v s="$(field "$search" app_cpu_ms)" -v t="$(field "$trivial" app_cpu_ms)" 'BEGIN { printf "%.0f", 100 * t / s }')
 echo "search / trivial throughput: ${ratio}% (target >= 40%)   search p95: ${p95} ms (target <= 100 ms)"
 echo "trivial / search app CPU per request: ${cost_ratio}% (the throughput ratio the app's own cost allows)"
+for round in $(seq 1 "$ROUNDS"); do
+    awk -v r="$round" -v t="$(field "$(grep "^trivial\.$round " "$OUT/results.txt")" rps)" -v s="$(field "$(grep "^search\.$round " "$OUT/results.txt")" rps)" \
+        'BEGIN { printf "  round %d: trivial %.0f req/s, search %.0f req/s, %.0f%%\n", r, t, s, 100 * s / t }'
+done
 echo "app log: $errors error lines ($cancelled of them requests cancelled when wrk closed its connections at the end of a run);"
 echo "         $not_ok request lines not 200 besides the sign-ins (QUIET_LOG=1 leaves no request lines)"
 echo "CPU shares are of both cores together; wrk itself takes a part of 'wrk and others'."

@@ -30,26 +30,27 @@ public static class PagingExtensions
     /// When the page is the list's last (it is not full), its rows tell the total and the COUNT is skipped:
     /// most searches find a handful of rows, and the count would cost as much as the page.
     /// </summary>
-    public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken = default)
+    public static Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken = default) =>
+        LoadPageAsync(page, pageSize, (skip, take) => query.Skip(skip).Take(take).ToListAsync(cancellationToken), () => query.CountAsync(cancellationToken));
+
+    /// <summary>The same for a list read by other means (a compiled query): <paramref name="fetch"/> reads (skip, take) rows.</summary>
+    public static async Task<PagedList<T>> LoadPageAsync<T>(int page, int pageSize, Func<int, int, Task<List<T>>> fetch, Func<Task<int>> count)
     {
         page = Math.Max(page, 1);
-        var items = await PageAsync(query, page, pageSize, cancellationToken);
+        var items = await fetch((page - 1) * pageSize, pageSize);
         if ((items.Count > 0 && items.Count < pageSize) || (items.Count == 0 && page == 1))
         {
             return new PagedList<T> { Items = items, Page = page, PageSize = pageSize, TotalCount = ((page - 1) * pageSize) + items.Count };
         }
 
-        var total = await query.CountAsync(cancellationToken);
+        var total = await count();
         var lastPage = Math.Max(1, (total + pageSize - 1) / pageSize);
         if (page > lastPage)
         {
             page = lastPage;
-            items = await PageAsync(query, page, pageSize, cancellationToken);
+            items = await fetch((page - 1) * pageSize, pageSize);
         }
 
         return new PagedList<T> { Items = items, Page = page, PageSize = pageSize, TotalCount = total };
     }
-
-    private static Task<List<T>> PageAsync<T>(IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken) =>
-        query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
 }

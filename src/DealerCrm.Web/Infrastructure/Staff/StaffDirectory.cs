@@ -16,6 +16,9 @@ public sealed record StaffMember(string Id, string DisplayName, string UserName)
 public sealed class StaffListCache
 {
     public ConcurrentDictionary<string, (long Generation, IReadOnlyList<StaffMember> Staff)> Lists { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every user's name by id, former staff included (old records still name them).</summary>
+    public (long Generation, IReadOnlyDictionary<string, string> Names)? NamesById { get; set; }
 }
 
 /// <summary>Who holds which role, for the dropdowns that pick a salesperson, an advisor, an agent.</summary>
@@ -54,6 +57,20 @@ public sealed class StaffDirectory(DealerCrmDbContext db, StaffListCache cache, 
         return await db.UserRoles.AnyAsync(ur => ur.UserId == userId
             && db.Users.Any(u => u.Id == userId && !u.IsDisabled)
             && db.Roles.Any(r => r.Id == ur.RoleId && roleNames.Contains(r.Name!)), cancellationToken);
+    }
+
+    /// <summary>Every user's display name by user id (disabled users too), for lists that show who looks after a record.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesByIdAsync(CancellationToken cancellationToken = default)
+    {
+        var generation = changes.Generation;
+        if (cache.NamesById is { } cached && cached.Generation == generation)
+        {
+            return cached.Names;
+        }
+
+        var names = await db.Users.ToDictionaryAsync(u => u.Id, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
+        cache.NamesById = (generation, names);
+        return names;
     }
 
     /// <summary>Login names to real names, for records that keep who did it by login (created by, recorded by).</summary>

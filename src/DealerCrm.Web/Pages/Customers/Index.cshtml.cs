@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.Staff;
@@ -8,6 +10,7 @@ using DealerCrm.Web.Infrastructure.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace DealerCrm.Web.Pages.Customers;
 
@@ -38,33 +41,68 @@ public sealed class IndexModel(DealerCrmDbContext db, StaffDirectory staff, IAut
 
     public bool MayCreate { get; private set; }
 
+    private IReadOnlyDictionary<string, string> _staffNames = new Dictionary<string, string>();
+
     public bool MayExport { get; private set; }
 
     public bool MayImport { get; private set; }
 
     public bool HasFilter => !string.IsNullOrWhiteSpace(Q) || !string.IsNullOrEmpty(Salesperson) || Warranty || Birthday;
 
-    public sealed record Row(int Id, string Number, string Name, CustomerKind Kind, string? Mobile, string? Salesperson, string? FirstVehicle, int VehicleCount, bool IsAnonymised)
+    public sealed record Row(int Id, string Number, string Name, CustomerKind Kind, string? Mobile, string? SalespersonId, string? FirstVehicle, int VehicleCount, bool IsAnonymised)
     {
         public string MaskedMobile => PhoneMask.Mask(Mobile);
     }
+
+    /// <summary>The salesperson's name, from the staff list kept in memory rather than joined per row.</summary>
+    public string? SalespersonName(Row row) => row.SalespersonId is { } id && _staffNames.TryGetValue(id, out var name) ? name : null;
 
     public CustomerFilter Filter => new(Q, Salesperson, Warranty, Birthday);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Customers = await CustomerSearch.Apply(db, Filter, clock.Today)
-            .OrderByDescending(c => c.Id)
-            .Select(c => new Row(
-                c.Id, c.Number, c.Name, c.Kind, c.Mobile,
-                db.Users.Where(u => u.Id == c.SalespersonId).Select(u => u.DisplayName).FirstOrDefault(),
-                db.Vehicles.Where(v => v.CustomerId == c.Id).OrderBy(v => v.Id).Select(v => v.Plate ?? v.Model).FirstOrDefault(),
-                db.Vehicles.Count(v => v.CustomerId == c.Id),
-                c.AnonymisedUtc != null))
-            .ToPagedListAsync(PageNumber, PageSize, cancellationToken);
+        var sqlite = db.Database.IsSqlite();
+        var args = CustomerSearch.ArgsFor(Filter, clock.Today, sqlite);
+        var list = CompiledList.For(sqlite, args.Shape);
+        Customers = await PagingExtensions.LoadPageAsync<Row>(PageNumber, PageSize,
+            async (skip, take) => await list.Page(db, args.Query, args.Number, args.Digits, args.Tail, args.Name, args.SalespersonId, args.WarrantyFrom, args.BirthdayMonth, skip, take).ToListAsync(cancellationToken),
+            () => list.Count(db, args.Query, args.Number, args.Digits, args.Tail, args.Name, args.SalespersonId, args.WarrantyFrom, args.BirthdayMonth));
         Salespeople = await staff.InRolesAsync([Roles.Salesperson, Roles.SalesManager], cancellationToken);
+        _staffNames = await staff.NamesByIdAsync(cancellationToken);
         MayCreate = (await authorization.AuthorizeAsync(User, Policies.CustomersEdit)).Succeeded;
         MayExport = (await authorization.AuthorizeAsync(User, Policies.CustomersExport)).Succeeded;
         MayImport = (await authorization.AuthorizeAsync(User, Policies.CustomersImport)).Succeeded;
+    }
+
+    /// <summary>
+    /// The list's two queries, compiled once per database provider and search shape: the page with
+    /// its row summary, and the count (needed only when the page is full).
+    /// </summary>
+    private sealed class CompiledList(bool sqlite, SearchShape shape)
+    {
+        private static readonly ConcurrentDictionary<(bool Sqlite, SearchShape Shape), CompiledList> Compiled = new();
+
+        private static readonly Expression<Func<DealerCrmDbContext, string?, string?, string?, string?, string?, string?, DateOnly?, int?, int, int, IQueryable<Row>>> PageQuery =
+            (db, query, number, digits, tail, name, salespersonId, warrantyFrom, birthdayMonth, skip, take) =>
+            CustomerSearch.Found(db, query, number, digits, tail, name, salespersonId, warrantyFrom, birthdayMonth)
+                .OrderByDescending(c => c.Id)
+                .Select(c => new Row(
+                    c.Id, c.Number, c.Name, c.Kind, c.Mobile,
+                    c.SalespersonId,
+                    db.Vehicles.Where(v => v.CustomerId == c.Id).OrderBy(v => v.Id).Select(v => v.Plate ?? v.Model).FirstOrDefault(),
+                    db.Vehicles.Count(v => v.CustomerId == c.Id),
+                    c.AnonymisedUtc != null))
+                .Skip(skip)
+                .Take(take);
+
+        private static readonly Expression<Func<DealerCrmDbContext, string?, string?, string?, string?, string?, string?, DateOnly?, int?, int>> CountQuery =
+            (db, query, number, digits, tail, name, salespersonId, warrantyFrom, birthdayMonth) =>
+            CustomerSearch.Found(db, query, number, digits, tail, name, salespersonId, warrantyFrom, birthdayMonth).Count();
+
+        public Func<DealerCrmDbContext, string?, string?, string?, string?, string?, string?, DateOnly?, int?, int, int, IAsyncEnumerable<Row>> Page { get; } = EF.CompileAsyncQuery(CustomerSearch.Expand(PageQuery, sqlite, shape));
+
+        public Func<DealerCrmDbContext, string?, string?, string?, string?, string?, string?, DateOnly?, int?, Task<int>> Count { get; } = EF.CompileAsyncQuery(CustomerSearch.Expand(CountQuery, sqlite, shape));
+
+        public static CompiledList For(bool sqlite, SearchShape shape) => Compiled.GetOrAdd((sqlite, shape), key => new CompiledList(key.Sqlite, key.Shape));
     }
 }
