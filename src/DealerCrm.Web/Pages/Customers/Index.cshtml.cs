@@ -20,6 +20,8 @@ public sealed class IndexModel(DealerCrmDbContext db, StaffDirectory staff, IAut
 {
     public const int PageSize = 20;
 
+    private IReadOnlyDictionary<string, string> _staffNames = new Dictionary<string, string>();
+
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
@@ -40,8 +42,6 @@ public sealed class IndexModel(DealerCrmDbContext db, StaffDirectory staff, IAut
     public IReadOnlyList<StaffMember> Salespeople { get; private set; } = [];
 
     public bool MayCreate { get; private set; }
-
-    private IReadOnlyDictionary<string, string> _staffNames = new Dictionary<string, string>();
 
     public bool MayExport { get; private set; }
 
