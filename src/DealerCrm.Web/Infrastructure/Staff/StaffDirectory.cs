@@ -15,10 +15,8 @@ public sealed record StaffMember(string Id, string DisplayName, string UserName)
 /// </summary>
 public sealed class StaffListCache
 {
-    public ConcurrentDictionary<string, (long Generation, IReadOnlyList<StaffMember> Staff)> Lists { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>Every user's name by id, former staff included (old records still name them).</summary>
-    public (long Generation, IReadOnlyDictionary<string, string> Names)? NamesById { get; set; }
+    /// <summary>Staff lists by their roles ("role,role"), and every user's name by id ("#names-by-id"), with the generation they were read at.</summary>
+    public ConcurrentDictionary<string, (long Generation, object Value)> Entries { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>Who holds which role, for the dropdowns that pick a salesperson, an advisor, an agent.</summary>
@@ -28,17 +26,25 @@ public sealed class StaffDirectory(DealerCrmDbContext db, StaffListCache cache, 
     public async Task<IReadOnlyList<StaffMember>> InRolesAsync(IEnumerable<string> roles, CancellationToken cancellationToken = default)
     {
         var roleNames = roles.Distinct().Order(StringComparer.Ordinal).ToList();
-        var key = string.Join(',', roleNames);
-        // Read before the query: a change saved meanwhile leaves the entry stale by one generation, so it is read again.
+        return (IReadOnlyList<StaffMember>)await CachedAsync(string.Join(',', roleNames), async () => await ActiveInRolesAsync(roleNames, cancellationToken));
+    }
+
+    /// <summary>
+    /// The cached value under the key while no user or role grant has been saved since, else
+    /// <paramref name="read"/>'s. The generation is read before the query: a change saved
+    /// meanwhile leaves the entry stale by one generation, so it is read again next time.
+    /// </summary>
+    private async Task<object> CachedAsync(string key, Func<Task<object>> read)
+    {
         var generation = changes.Generation;
-        if (cache.Lists.TryGetValue(key, out var cached) && cached.Generation == generation)
+        if (cache.Entries.TryGetValue(key, out var cached) && cached.Generation == generation)
         {
-            return cached.Staff;
+            return cached.Value;
         }
 
-        var staff = await ActiveInRolesAsync(roleNames, cancellationToken);
-        cache.Lists[key] = (generation, staff);
-        return staff;
+        var value = await read();
+        cache.Entries[key] = (generation, value);
+        return value;
     }
 
     private async Task<IReadOnlyList<StaffMember>> ActiveInRolesAsync(List<string> roleNames, CancellationToken cancellationToken)
@@ -62,15 +68,8 @@ public sealed class StaffDirectory(DealerCrmDbContext db, StaffListCache cache, 
     /// <summary>Every user's display name by user id (disabled users too), for lists that show who looks after a record.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesByIdAsync(CancellationToken cancellationToken = default)
     {
-        var generation = changes.Generation;
-        if (cache.NamesById is { } cached && cached.Generation == generation)
-        {
-            return cached.Names;
-        }
-
-        var names = await db.Users.ToDictionaryAsync(u => u.Id, u => u.DisplayName, StringComparer.Ordinal, cancellationToken);
-        cache.NamesById = (generation, names);
-        return names;
+        return (IReadOnlyDictionary<string, string>)await CachedAsync("#names-by-id",
+            async () => await db.Users.ToDictionaryAsync(u => u.Id, u => u.DisplayName, StringComparer.Ordinal, cancellationToken));
     }
 
     /// <summary>Login names to real names, for records that keep who did it by login (created by, recorded by).</summary>

@@ -66,7 +66,7 @@ public sealed class IndexModel(DealerCrmDbContext db, StaffDirectory staff, IAut
         var list = CompiledList.For(sqlite, args.Shape);
         Customers = await PagingExtensions.LoadPageAsync<Row>(PageNumber, PageSize,
             async (skip, take) => await list.Page(db, args.Query, args.Number, args.Digits, args.Tail, args.Name, args.SalespersonId, args.WarrantyFrom, args.BirthdayMonth, skip, take).ToListAsync(cancellationToken),
-            () => list.Count(db, args.Query, args.Number, args.Digits, args.Tail, args.Name, args.SalespersonId, args.WarrantyFrom, args.BirthdayMonth));
+            () => list.Count(db, args.Query, args.Number, args.Digits, args.Tail, args.Name, args.SalespersonId, args.WarrantyFrom, args.BirthdayMonth, cancellationToken));
         Salespeople = await staff.InRolesAsync([Roles.Salesperson, Roles.SalesManager], cancellationToken);
         _staffNames = await staff.NamesByIdAsync(cancellationToken);
         MayCreate = (await authorization.AuthorizeAsync(User, Policies.CustomersEdit)).Succeeded;
@@ -95,13 +95,13 @@ public sealed class IndexModel(DealerCrmDbContext db, StaffDirectory staff, IAut
                 .Skip(skip)
                 .Take(take);
 
-        private static readonly Expression<Func<DealerCrmDbContext, string?, string?, string?, string?, string?, string?, DateOnly?, int?, int>> CountQuery =
-            (db, query, number, digits, tail, name, salespersonId, warrantyFrom, birthdayMonth) =>
+        private static readonly Expression<Func<DealerCrmDbContext, string?, string?, string?, string?, string?, string?, DateOnly?, int?, CancellationToken, int>> CountQuery =
+            (db, query, number, digits, tail, name, salespersonId, warrantyFrom, birthdayMonth, _) =>
             CustomerSearch.Found(db, query, number, digits, tail, name, salespersonId, warrantyFrom, birthdayMonth).Count();
 
         public Func<DealerCrmDbContext, string?, string?, string?, string?, string?, string?, DateOnly?, int?, int, int, IAsyncEnumerable<Row>> Page { get; } = EF.CompileAsyncQuery(CustomerSearch.Expand(PageQuery, sqlite, shape));
 
-        public Func<DealerCrmDbContext, string?, string?, string?, string?, string?, string?, DateOnly?, int?, Task<int>> Count { get; } = EF.CompileAsyncQuery(CustomerSearch.Expand(CountQuery, sqlite, shape));
+        public Func<DealerCrmDbContext, string?, string?, string?, string?, string?, string?, DateOnly?, int?, CancellationToken, Task<int>> Count { get; } = EF.CompileAsyncQuery(CustomerSearch.Expand(CountQuery, sqlite, shape));
 
         public static CompiledList For(bool sqlite, SearchShape shape) => Compiled.GetOrAdd((sqlite, shape), key => new CompiledList(key.Sqlite, key.Shape));
     }
