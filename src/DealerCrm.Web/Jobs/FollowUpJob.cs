@@ -17,8 +17,10 @@ namespace DealerCrm.Web.Jobs;
 /// touches three indexes. Idempotent: every task has a unique key and its insert commits with
 /// the cursor's advance, so a crash, a restart or a second instance never duplicates or loses one.
 /// </summary>
-public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IOptions<FollowUpPolicy> options, ILogger<FollowUpJob> logger)
+public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IOptions<FollowUpPolicy> options, ILogger<FollowUpJob> logger) : IPeriodicJob
 {
+    public const string Name = "FollowUps";
+
     private const int KeysPerQuery = 1000;
 
     private readonly FollowUpPolicy _policy = options.Value;
@@ -36,6 +38,8 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
 
     /// <summary>What a run did, for the log and the tests.</summary>
     public sealed record Result(int Created, int Overdue, int Missed, int Unreachable);
+
+    async Task IPeriodicJob.RunOnceAsync(CancellationToken cancellationToken) => await RunOnceAsync(cancellationToken);
 
     public async Task<Result> RunOnceAsync(CancellationToken cancellationToken)
     {

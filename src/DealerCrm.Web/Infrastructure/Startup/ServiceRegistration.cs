@@ -8,6 +8,7 @@ using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
 using DealerCrm.Web.Infrastructure.Staff;
+using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Customers;
 using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Pages.Letters;
@@ -74,6 +75,10 @@ public static class ServiceRegistration
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffDirectory>();
         services.AddSingleton<StaffListCache>();
+
+        // One host runs every periodic job; a singleton so tests can await its ticks.
+        services.AddSingleton<JobHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobHost>());
 
         services.AddCustomers();
         services.AddFollowUps(configuration);

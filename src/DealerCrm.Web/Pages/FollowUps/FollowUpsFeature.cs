@@ -7,7 +7,9 @@ using DealerCrm.Web.Infrastructure.Navigation;
 using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Customers;
 using Microsoft.EntityFrameworkCore;
+using DealerCrm.Domain.Settings;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace DealerCrm.Web.Pages.FollowUps;
 
@@ -15,7 +17,7 @@ public static class FollowUpsFeature
 {
     public static IServiceCollection AddFollowUps(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddScoped<FollowUpJob>();
+        services.AddPeriodicJob<FollowUpJob>(FollowUpJob.Name, sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<FollowUpPolicy>>().Value.JobIntervalSeconds));
         services.AddScoped<FollowUpWorklist>();
         services.AddScoped<FollowUpStats>();
         services.AddScoped<ICustomerMergeStep, FollowUpMergeStep>();
@@ -23,12 +25,6 @@ public static class FollowUpsFeature
         services.AddScoped<ICustomerTimelineSource, FollowUpTimelineSource>();
         services.AddScoped<INavBadgeSource, FollowUpBadge>();
         services.AddScoped<IDemoDataSeeder, FollowUpDemoData>();
-        // Tests run the job by hand (RunOnceAsync) and switch the timer off.
-        if (configuration.GetValue("Jobs:FollowUps", true))
-        {
-            services.AddHostedService<FollowUpJobService>();
-        }
-
         return services;
     }
 }
