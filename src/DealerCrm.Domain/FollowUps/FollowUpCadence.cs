@@ -1,7 +1,16 @@
 using System.Globalization;
+using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Settings;
 
 namespace DealerCrm.Domain.FollowUps;
+
+/// <summary>The row a fact was read from: a job that cannot plan it sets that row aside by these.</summary>
+public interface IFollowUpFacts
+{
+    string Source { get; }
+
+    long SourceId { get; }
+}
 
 /// <summary>A delivery as the cadence needs it.</summary>
 /// <param name="CustomerSalespersonId">The salesperson now looking after the customer (regular contacts and visits go to them).</param>
@@ -15,14 +24,34 @@ public sealed record DeliveryFacts(
     string SalespersonId,
     string? CustomerSalespersonId,
     bool VehicleStillWithBuyer,
-    bool CustomerReachable);
+    bool CustomerReachable) : IFollowUpFacts
+{
+    public string Source => "Delivery";
 
-public sealed record ServiceVisitFacts(int ServiceVisitId, int CustomerId, int VehicleId, DateOnly VisitDate, string ServiceAdvisorId, bool CustomerReachable);
+    public long SourceId => DeliveryId;
+}
+
+public sealed record ServiceVisitFacts(int ServiceVisitId, int CustomerId, int VehicleId, DateOnly VisitDate, string ServiceAdvisorId, bool CustomerReachable) : IFollowUpFacts
+{
+    public string Source => "ServiceVisit";
+
+    public long SourceId => ServiceVisitId;
+}
 
 /// <summary>Whose birthday: the customer's own (greeting and visit) or a family member's (greeting).</summary>
-public sealed record BirthdayFacts(int CustomerId, int? FamilyMemberId, DateOnly Birthday, string? SalespersonId, DateOnly KnownSince, bool CustomerReachable);
+public sealed record BirthdayFacts(int CustomerId, int? FamilyMemberId, DateOnly Birthday, string? SalespersonId, DateOnly KnownSince, bool CustomerReachable) : IFollowUpFacts
+{
+    public string Source => FamilyMemberId is null ? "Customer" : "FamilyMember";
 
-public sealed record InsuranceFacts(int VehicleId, int CustomerId, DateOnly Expiry, DateOnly KnownSince, bool CustomerReachable);
+    public long SourceId => FamilyMemberId ?? CustomerId;
+}
+
+public sealed record InsuranceFacts(int VehicleId, int CustomerId, DateOnly Expiry, DateOnly KnownSince, bool CustomerReachable) : IFollowUpFacts
+{
+    public string Source => "Vehicle";
+
+    public long SourceId => VehicleId;
+}
 
 /// <summary>A task the cadence says should exist; its <see cref="Key"/> makes creating it twice impossible.</summary>
 public sealed record PlannedTask(
@@ -47,6 +76,10 @@ public sealed record PlannedTask(
 /// new fact and "what falls due on this new day" for the facts it already knows.
 /// Days are the dealership's local days; "within N" means due at that moment (24 h, 7 days) or
 /// by the end of that day (3 days after a visit, two months after a delivery).
+/// A fact with an implausible date (<see cref="PlausibleDates"/>) is refused with
+/// <see cref="ImplausibleDateException"/>, for the job to set its row aside.
+/// The "…On(day)" questions give the job, for one new day, exactly the source dates whose
+/// occasions fall on it, so the job matches dates the cadence chose and never re-derives them.
 /// </summary>
 public sealed class FollowUpCadence(FollowUpPolicy policy, TimeZoneInfo zone)
 {
@@ -59,7 +92,7 @@ public sealed class FollowUpCadence(FollowUpPolicy policy, TimeZoneInfo zone)
             yield break;
         }
 
-        var deliveryDay = LocalDate(d.DeliveredAtUtc);
+        var deliveryDay = Plausible("Delivery date", LocalDate(d.DeliveredAtUtc), PlausibleDates.EarliestVehicleDate);
         var salesperson = d.SalespersonId;
         var owner = d.CustomerSalespersonId ?? d.SalespersonId;
         var oneOffs = new[]
@@ -112,7 +145,7 @@ public sealed class FollowUpCadence(FollowUpPolicy policy, TimeZoneInfo zone)
 
     public IEnumerable<PlannedTask> ForServiceVisit(ServiceVisitFacts s, DateOnly dueAfter, DateOnly dueThrough)
     {
-        var day = s.VisitDate.AddDays(Policy.AfterServiceRevisitDueDays);
+        var day = Plausible("Service visit date", s.VisitDate, PlausibleDates.EarliestVehicleDate).AddDays(Policy.AfterServiceRevisitDueDays);
         if (s.CustomerReachable && InWindow(day, dueAfter, dueThrough))
         {
             // A CS agent calls, never the advisor who served the visit: the call checks their work.
@@ -128,6 +161,7 @@ public sealed class FollowUpCadence(FollowUpPolicy policy, TimeZoneInfo zone)
             yield break;
         }
 
+        Plausible("Birthday", b.Birthday, PlausibleDates.EarliestBirthday);
         var subject = b.FamilyMemberId is { } member ? $"F{member}" : $"C{b.CustomerId}";
         for (var year = Math.Max(b.KnownSince.Year, dueAfter.Year); year <= dueThrough.Year; year++)
         {
@@ -154,6 +188,7 @@ public sealed class FollowUpCadence(FollowUpPolicy policy, TimeZoneInfo zone)
             yield break;
         }
 
+        Plausible("Insurance expiry", i.Expiry, PlausibleDates.EarliestVehicleDate);
         for (var year = 0; ; year++)
         {
             var expiry = i.Expiry.AddYears(year);
@@ -178,32 +213,82 @@ public sealed class FollowUpCadence(FollowUpPolicy policy, TimeZoneInfo zone)
     /// </summary>
     public IReadOnlySet<DateOnly> DeliveryDaysWithTasksDueOn(DateOnly day, DateOnly earliestDelivery)
     {
+        earliestDelivery = Later(earliestDelivery, PlausibleDates.EarliestVehicleDate);
         var days = new HashSet<DateOnly> { day, day.AddDays(-1), day.AddDays(-Policy.SecondCallDueDays), day.AddDays(-Policy.SecondCallDueDays - 1) };
-        void AddMonthsBack(int months)
-        {
-            var candidate = day.AddMonths(-months);
-            // Every day of that month that lands on `day` when moved forward again (month-end clamping).
-            for (var d = candidate; d.Month == candidate.Month; d = d.AddDays(1))
-            {
-                if (d.AddMonths(months) == day)
-                {
-                    days.Add(d);
-                }
-            }
-        }
-
         for (var months = Policy.ContactIntervalMonths; day.AddMonths(-months) >= earliestDelivery.AddMonths(-1); months += Policy.ContactIntervalMonths)
         {
-            AddMonthsBack(months);
+            days.UnionWith(DaysLandingOn(day, months));
         }
 
         for (var years = 1; day.AddYears(-years) >= earliestDelivery.AddYears(-1); years++)
         {
-            AddMonthsBack(years * 12);
+            days.UnionWith(DaysLandingOn(day, years * 12));
         }
 
         return days;
     }
+
+    /// <summary>The visit day whose revisit falls due on <paramref name="day"/>.</summary>
+    public IReadOnlySet<DateOnly> ServiceVisitDaysWithRevisitOn(DateOnly day) =>
+        new HashSet<DateOnly> { day.AddDays(-Policy.AfterServiceRevisitDueDays) };
+
+    /// <summary>
+    /// Every plausible birth date whose birthday is <paramref name="day"/> (29 February ones on
+    /// 28 February in other years), found through <see cref="BirthdayIn"/> itself.
+    /// </summary>
+    public static IReadOnlySet<DateOnly> BirthDatesFallingOn(DateOnly day)
+    {
+        var dates = new HashSet<DateOnly>();
+        for (var year = PlausibleDates.EarliestBirthday.Year; year <= day.Year; year++)
+        {
+            foreach (var (month, dayOfMonth) in new[] { (day.Month, day.Day), (2, 29) })
+            {
+                if (dayOfMonth <= DateTime.DaysInMonth(year, month) && new DateOnly(year, month, dayOfMonth) is var candidate
+                    && BirthdayIn(candidate, day.Year) == day)
+                {
+                    dates.Add(candidate);
+                }
+            }
+        }
+
+        return dates;
+    }
+
+    /// <summary>
+    /// The insurance expiry dates on file whose yearly renewal reminder falls on <paramref name="day"/>:
+    /// the expiry the reminder lead ahead, and each date whole years before it that lands there
+    /// (29 February lands on 28 February), back to the earliest expiry on file.
+    /// </summary>
+    public IReadOnlySet<DateOnly> InsuranceExpiriesWithReminderOn(DateOnly day, DateOnly earliestExpiry)
+    {
+        earliestExpiry = Later(earliestExpiry, PlausibleDates.EarliestVehicleDate);
+        var expiry = day.AddDays(Policy.InsuranceReminderDaysBefore);
+        var dates = new HashSet<DateOnly> { expiry };
+        for (var years = 1; expiry.AddYears(-years) >= earliestExpiry.AddYears(-1); years++)
+        {
+            dates.UnionWith(DaysLandingOn(expiry, years * 12));
+        }
+
+        return dates;
+    }
+
+    /// <summary>Every day that lands on <paramref name="target"/> when moved forward by whole months (month-end clamping: 31 Dec + 2 months = 28 Feb).</summary>
+    private static IEnumerable<DateOnly> DaysLandingOn(DateOnly target, int months)
+    {
+        var candidate = target.AddMonths(-months);
+        for (var d = new DateOnly(candidate.Year, candidate.Month, 1); d.Month == candidate.Month; d = d.AddDays(1))
+        {
+            if (d.AddMonths(months) == target)
+            {
+                yield return d;
+            }
+        }
+    }
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Plausible(string what, DateOnly value, DateOnly earliest) =>
+        value >= earliest && value <= PlausibleDates.Latest ? value : throw new ImplausibleDateException(what, value, earliest, PlausibleDates.Latest);
 
     /// <summary>The local day of a UTC instant.</summary>
     public DateOnly LocalDate(DateTime utc) =>

@@ -2,6 +2,7 @@ using DealerCrm.Domain.Auditing;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
+using DealerCrm.Domain.Jobs;
 using DealerCrm.Domain.Letters;
 using DealerCrm.Domain.Privacy;
 using DealerCrm.Infrastructure.Data.Interceptors;
@@ -57,6 +58,8 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     public DbSet<FollowUpCursor> FollowUpCursors => Set<FollowUpCursor>();
 
     public DbSet<LetterTemplateSetting> LetterTemplates => Set<LetterTemplateSetting>();
+
+    public DbSet<SetAsideRow> SetAsideRows => Set<SetAsideRow>();
 
     public override void Dispose()
     {

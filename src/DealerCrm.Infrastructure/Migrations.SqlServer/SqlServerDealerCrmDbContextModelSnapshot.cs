@@ -224,6 +224,8 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Birthday");
+
                     b.HasIndex("ContactPerson");
 
                     b.HasIndex("MergedIntoId");
@@ -368,6 +370,8 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Birthday");
 
                     b.HasIndex("CustomerId");
 
@@ -736,6 +740,68 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.HasIndex("Status", "OwnerRole", "DueUtc");
 
                     b.ToTable("FollowUpTasks", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Jobs.SetAsideRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FirstFailedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("LastFailedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RetryRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("RetryRequestedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "Status");
+
+                    b.HasIndex("Job", "Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("SetAsideRows", (string)null);
                 });
 
             modelBuilder.Entity("DealerCrm.Domain.Letters.LetterTemplateSetting", b =>

@@ -213,6 +213,8 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Birthday");
+
                     b.HasIndex("ContactPerson");
 
                     b.HasIndex("MergedIntoId");
@@ -351,6 +353,8 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Birthday");
 
                     b.HasIndex("CustomerId");
 
@@ -708,6 +712,66 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.HasIndex("Status", "OwnerRole", "DueUtc");
 
                     b.ToTable("FollowUpTasks", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Jobs.SetAsideRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstFailedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastFailedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RetryRequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetryRequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Job", "Status");
+
+                    b.HasIndex("Job", "Source", "SourceId")
+                        .IsUnique();
+
+                    b.ToTable("SetAsideRows", (string)null);
                 });
 
             modelBuilder.Entity("DealerCrm.Domain.Letters.LetterTemplateSetting", b =>

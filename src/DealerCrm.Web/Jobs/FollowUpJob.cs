@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Linq.Expressions;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
+using DealerCrm.Domain.Jobs;
 using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +32,11 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
     /// <summary>Tasks planned in this batch, written by <see cref="RowInserter{T}"/> when the batch is saved.</summary>
     private readonly List<FollowUpTask> _newTasks = [];
 
+    /// <summary>Rows of this batch that could not be planned, recorded when the batch is saved.</summary>
+    private readonly List<(string Source, long SourceId, string Reason)> _setAside = [];
+
+    private int _setAsideCount;
+
     /// <summary>
     /// Called for each new task before time's rules apply to it. Only the demo data uses it, to give
     /// the dealership's past tasks a history (calls made, answers given) as they are created.
@@ -37,55 +44,115 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
     public Action<FollowUpTask>? Shaping { get; set; }
 
     /// <summary>What a run did, for the log and the tests.</summary>
-    public sealed record Result(int Created, int Overdue, int Missed, int Unreachable);
+    public sealed record Result(int Created, int Overdue, int Missed, int Unreachable)
+    {
+        /// <summary>Source rows this run could not plan, set aside for the administrator.</summary>
+        public int SetAside { get; init; }
+    }
 
     async Task IPeriodicJob.RunOnceAsync(CancellationToken cancellationToken) => await RunOnceAsync(cancellationToken);
 
+    /// <summary>
+    /// Each step runs whatever another step met: a source that cannot be read this time does not
+    /// stop the others, nor the overdue sweep. A row that cannot be planned is set aside and the
+    /// step goes on. A run with a failed step ends by throwing, so the host logs it as failed.
+    /// </summary>
     public async Task<Result> RunOnceAsync(CancellationToken cancellationToken)
     {
         var horizon = clock.Today.AddDays(_policy.TaskLeadDays);
         var created = 0;
+        var failures = new List<Exception>();
+        async Task<int> Step(Func<Task<int>> step)
+        {
+            try
+            {
+                return await step();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Follow-up job run failed in one step; the other steps went on and the next run will pick up where this one stopped");
+                failures.Add(e);
+                _newTasks.Clear();
+                _setAside.Clear();
+                db.ChangeTracker.Clear();
+                return 0;
+            }
+        }
+
         await using (await SqliteBulkWrite.BeginAsync(db.Database, cancellationToken))
         {
-            created += await FromNewRowsAsync(NewDeliveriesAsync, f => Cadence.ForDelivery(f, DateOnly.MinValue, horizon), (c, id) => c.LastDeliveryId = id, cancellationToken);
-            created += await FromNewRowsAsync(NewServiceVisitsAsync, f => Cadence.ForServiceVisit(f, DateOnly.MinValue, horizon), (c, id) => c.LastServiceVisitId = id, cancellationToken);
-            created += await FromNewRowsAsync(NewCustomersAsync, f => Cadence.ForBirthday(f, DateOnly.MinValue, horizon), (c, id) => c.LastCustomerId = id, cancellationToken);
-            created += await FromNewRowsAsync(NewFamilyMembersAsync, f => Cadence.ForBirthday(f, DateOnly.MinValue, horizon), (c, id) => c.LastFamilyMemberId = id, cancellationToken);
-            created += await FromNewRowsAsync(NewVehiclesAsync, f => Cadence.ForInsurance(f, DateOnly.MinValue, horizon), (c, id) => c.LastVehicleId = id, cancellationToken);
-            created += await NewDaysAsync(horizon, cancellationToken);
+            created += await Step(() => RetrySetAsideAsync(horizon, cancellationToken));
+            foreach (var source in Sources)
+            {
+                created += await Step(() => source.CatchUpAsync(this, horizon, cancellationToken));
+            }
+
+            created += await Step(() => NewDaysAsync(horizon, cancellationToken));
         }
 
         var now = clock.UtcNow;
-        var missed = await db.FollowUpTasks.Where(FollowUpRules.Lapsed(now)).ExecuteUpdateAsync(s => s
-            .SetProperty(t => t.Status, FollowUpStatus.Missed).SetProperty(t => t.CompletedUtc, now).SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
-        var unreachable = await db.FollowUpTasks.Where(FollowUpRules.OutOfTries(_policy.MaxCallAttempts)).ExecuteUpdateAsync(s => s
-            .SetProperty(t => t.Status, FollowUpStatus.Unreachable).SetProperty(t => t.CompletedUtc, now).SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
-        var overdue = await db.FollowUpTasks.Where(FollowUpRules.NewlyOverdue(now)).ExecuteUpdateAsync(s => s
-            .SetProperty(t => t.IsOverdue, true).SetProperty(t => t.Version, t => t.Version + 1), cancellationToken);
+        var missed = await Step(() => db.FollowUpTasks.Where(FollowUpRules.Lapsed(now)).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Status, FollowUpStatus.Missed).SetProperty(t => t.CompletedUtc, now).SetProperty(t => t.Version, t => t.Version + 1), cancellationToken));
+        var unreachable = await Step(() => db.FollowUpTasks.Where(FollowUpRules.OutOfTries(_policy.MaxCallAttempts)).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.Status, FollowUpStatus.Unreachable).SetProperty(t => t.CompletedUtc, now).SetProperty(t => t.Version, t => t.Version + 1), cancellationToken));
+        var overdue = await Step(() => db.FollowUpTasks.Where(FollowUpRules.NewlyOverdue(now)).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.IsOverdue, true).SetProperty(t => t.Version, t => t.Version + 1), cancellationToken));
 
-        var result = new Result(created, overdue, missed, unreachable);
+        var result = new Result(created, overdue, missed, unreachable) { SetAside = _setAsideCount };
         if (result != new Result(0, 0, 0, 0))
         {
-            logger.LogInformation("Follow-up job: {Created} created, {Overdue} overdue, {Missed} missed, {Unreachable} unreachable", created, overdue, missed, unreachable);
+            logger.LogInformation("Follow-up job: {Created} created, {Overdue} overdue, {Missed} missed, {Unreachable} unreachable, {SetAside} set aside",
+                created, overdue, missed, unreachable, _setAsideCount);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException("The follow-up job did not finish every step; the next run takes them up again.", failures);
         }
 
         return result;
     }
 
-    /// <summary>Source rows newer than the cursor, a batch at a time: their tasks and the cursor's advance commit together.</summary>
-    private async Task<int> FromNewRowsAsync<TFacts>(
-        Func<FollowUpCursor, CancellationToken, Task<(IReadOnlyList<TFacts> Facts, int? LastId)>> next,
-        Func<TFacts, IEnumerable<PlannedTask>> plan,
-        Action<FollowUpCursor, int> advance,
-        CancellationToken cancellationToken)
+    private IEnumerable<IFactSource> Sources =>
+    [
+        new FactSource<DeliveryFacts>("Delivery", c => c.LastDeliveryId, (c, id) => c.LastDeliveryId = id,
+            (after, ct) => NextIdsAsync(db.Deliveries.Select(d => d.Id), after, ct),
+            (ids, range, ct) => DeliveryFactsQuery(db.Deliveries.Where(Among<Delivery>(ids, range, d => d.Id))).ToListAsync(ct),
+            DeliveriesWithTasksOnAsync,
+            (f, after, through) => Cadence.ForDelivery(f, after, through)),
+        new FactSource<ServiceVisitFacts>("ServiceVisit", c => c.LastServiceVisitId, (c, id) => c.LastServiceVisitId = id,
+            (after, ct) => NextIdsAsync(db.ServiceVisits.Select(s => s.Id), after, ct),
+            (ids, range, ct) => VisitFactsQuery(db.ServiceVisits.Where(Among<ServiceVisit>(ids, range, s => s.Id))).ToListAsync(ct),
+            ServiceVisitsWithRevisitOnAsync,
+            (f, after, through) => Cadence.ForServiceVisit(f, after, through)),
+        new FactSource<BirthdayFacts>("Customer", c => c.LastCustomerId, (c, id) => c.LastCustomerId = id,
+            (after, ct) => NextIdsAsync(db.Customers.Select(c => c.Id), after, ct),
+            CustomerBirthdaysAsync,
+            CustomersWithBirthdayOnAsync,
+            (f, after, through) => Cadence.ForBirthday(f, after, through)),
+        new FactSource<BirthdayFacts>("FamilyMember", c => c.LastFamilyMemberId, (c, id) => c.LastFamilyMemberId = id,
+            (after, ct) => NextIdsAsync(db.FamilyMembers.Select(f => f.Id), after, ct),
+            FamilyBirthdaysAsync,
+            FamilyWithBirthdayOnAsync,
+            (f, after, through) => Cadence.ForBirthday(f, after, through)),
+        new FactSource<InsuranceFacts>("Vehicle", c => c.LastVehicleId, (c, id) => c.LastVehicleId = id,
+            (after, ct) => NextIdsAsync(db.Vehicles.Select(v => v.Id), after, ct),
+            (ids, range, ct) => InsuranceFactsAsync(db.Vehicles.Where(Among<Vehicle>(ids, range, v => v.Id)), ct),
+            RenewalsOnAsync,
+            (f, after, through) => Cadence.ForInsurance(f, after, through)),
+    ];
+
+    /// <summary>Source rows newer than the cursor, a batch at a time: their tasks, the rows set aside and the cursor's advance commit together.</summary>
+    private async Task<int> FromNewRowsAsync<TFacts>(FactSource<TFacts> source, DateOnly horizon, CancellationToken cancellationToken)
+        where TFacts : IFollowUpFacts
     {
         var created = 0;
         var lookUpKeys = false;
         while (true)
         {
             var cursor = await CursorAsync(cancellationToken);
-            var (facts, lastId) = await next(cursor, cancellationToken);
-            if (lastId is null)
+            var ids = await source.NextIds(source.Position(cursor), cancellationToken);
+            if (ids.Count == 0)
             {
                 return created;
             }
@@ -93,8 +160,9 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
             // Rows past the cursor have no tasks yet (a task commits with the cursor's advance over
             // its row), so their keys need not be looked up. If another instance was quicker, the
             // unique index refuses the batch: read the cursor and the rows again, and look up.
-            var added = await AddMissingAsync(facts.SelectMany(plan), lookUpKeys, cancellationToken);
-            advance(cursor, lastId.Value);
+            var facts = await ReadAsync(source, ids, range: true, cancellationToken);
+            var added = await AddMissingAsync(PlanEach(facts, f => source.Plan(f, DateOnly.MinValue, horizon)), lookUpKeys, cancellationToken);
+            source.Advance(cursor, ids[^1]);
             try
             {
                 await SaveBatchAsync(cancellationToken);
@@ -102,6 +170,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
             catch (DbUpdateException) when (!lookUpKeys)
             {
                 _newTasks.Clear();
+                _setAside.Clear();
                 db.ChangeTracker.Clear();
                 lookUpKeys = true;
                 continue;
@@ -129,10 +198,11 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         {
             var day = cursor.HorizonDate.Value.AddDays(1);
             var planned = new List<PlannedTask>();
-            planned.AddRange((await DeliveriesWithTasksOnAsync(day, cursor, cancellationToken)).SelectMany(f => Cadence.ForDelivery(f, day.AddDays(-1), day)));
-            planned.AddRange((await ServiceVisitsWithRevisitOnAsync(day, cursor, cancellationToken)).SelectMany(f => Cadence.ForServiceVisit(f, day.AddDays(-1), day)));
-            planned.AddRange((await BirthdaysOnAsync(day, cursor, cancellationToken)).SelectMany(f => Cadence.ForBirthday(f, day.AddDays(-1), day)));
-            planned.AddRange((await RenewalsOnAsync(day, cursor, cancellationToken)).SelectMany(f => Cadence.ForInsurance(f, day.AddDays(-1), day)));
+            foreach (var source in Sources)
+            {
+                planned.AddRange(await source.DueOnAsync(this, day, cursor, cancellationToken));
+            }
+
             created += await AddMissingAsync(planned, lookUpKeys: true, cancellationToken);
             cursor.HorizonDate = day;
             await SaveBatchAsync(cancellationToken);
@@ -140,6 +210,128 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         }
 
         return created;
+    }
+
+    private async Task<IReadOnlyList<PlannedTask>> DueOnAsync<TFacts>(FactSource<TFacts> source, DateOnly day, FollowUpCursor cursor, CancellationToken cancellationToken)
+        where TFacts : IFollowUpFacts
+    {
+        var ids = await source.IdsDueOn(day, source.Position(cursor), cancellationToken);
+        var facts = new List<TFacts>();
+        foreach (var chunk in ids.Chunk(KeysPerQuery))
+        {
+            facts.AddRange(await ReadAsync(source, chunk, range: false, cancellationToken));
+        }
+
+        return PlanEach(facts, f => source.Plan(f, day.AddDays(-1), day));
+    }
+
+    /// <summary>
+    /// Rows the administrator asked to try again: planned up to the day already generated, as
+    /// if seen for the first time. A row that fails again stays set aside with the new reason.
+    /// </summary>
+    private async Task<int> RetrySetAsideAsync(DateOnly horizon, CancellationToken cancellationToken)
+    {
+        var retries = await db.SetAsideRows.AsNoTracking()
+            .Where(r => r.Job == Name && r.Status == SetAsideStatus.RetryRequested)
+            .Select(r => new { r.Id, r.Source, r.SourceId }).ToListAsync(cancellationToken);
+        if (retries.Count == 0)
+        {
+            return 0;
+        }
+
+        var cursor = await CursorAsync(cancellationToken);
+        var through = cursor.HorizonDate ?? horizon;
+        var created = 0;
+        foreach (var retry in retries)
+        {
+            var source = Sources.SingleOrDefault(s => s.Name == retry.Source);
+            var planned = source is null ? [] : await source.RetryAsync(this, (int)retry.SourceId, through, cancellationToken);
+            created += await AddMissingAsync(planned, lookUpKeys: true, cancellationToken);
+            if (!_setAside.Any(f => f.Source == retry.Source && f.SourceId == retry.SourceId))
+            {
+                var row = await db.SetAsideRows.SingleAsync(r => r.Id == retry.Id, cancellationToken);
+                row.Resolve(clock.UtcNow);
+            }
+
+            await SaveBatchAsync(cancellationToken);
+        }
+
+        return created;
+    }
+
+    private async Task<IReadOnlyList<PlannedTask>> RetryAsync<TFacts>(FactSource<TFacts> source, int id, DateOnly through, CancellationToken cancellationToken)
+        where TFacts : IFollowUpFacts =>
+        PlanEach(await ReadAsync(source, [id], range: true, cancellationToken), f => source.Plan(f, DateOnly.MinValue, through));
+
+    /// <summary>
+    /// The facts of the given rows. When they cannot be read (a value the database cannot
+    /// convert, say), each row is read alone and the unreadable ones are set aside, so the cursor
+    /// still moves past them; unless several were asked for and none could be read: then the
+    /// fault is not in the rows, and the step fails for a later run.
+    /// </summary>
+    private async Task<List<TFacts>> ReadAsync<TFacts>(FactSource<TFacts> source, IReadOnlyList<int> ids, bool range, CancellationToken cancellationToken)
+        where TFacts : IFollowUpFacts
+    {
+        try
+        {
+            return await source.Read(ids, range, cancellationToken);
+        }
+        catch (Exception batchError) when (batchError is not OperationCanceledException)
+        {
+            if (ids.Count == 1)
+            {
+                SetAside(source.Name, ids[0], batchError);
+                return [];
+            }
+
+            var facts = new List<TFacts>();
+            var unreadable = new List<(int Id, Exception Error)>();
+            foreach (var id in ids)
+            {
+                try
+                {
+                    facts.AddRange(await source.Read([id], true, cancellationToken));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    unreadable.Add((id, e));
+                }
+            }
+
+            if (unreadable.Count == ids.Count)
+            {
+                throw;
+            }
+
+            unreadable.ForEach(u => SetAside(source.Name, u.Id, u.Error));
+            return facts;
+        }
+    }
+
+    /// <summary>Plans each fact on its own: one that the cadence refuses is set aside, the rest go on.</summary>
+    private List<PlannedTask> PlanEach<TFacts>(IEnumerable<TFacts> facts, Func<TFacts, IEnumerable<PlannedTask>> plan)
+        where TFacts : IFollowUpFacts
+    {
+        var planned = new List<PlannedTask>();
+        foreach (var fact in facts)
+        {
+            try
+            {
+                planned.AddRange(plan(fact).ToList());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                SetAside(fact.Source, fact.SourceId, e);
+            }
+        }
+
+        return planned;
+    }
+
+    private void SetAside(string source, long sourceId, Exception error)
+    {
+        logger.LogWarning("Follow-up job: {Source} {SourceId} set aside: {Reason}", source, sourceId, error.Message);
+        _setAside.Add((source, sourceId, $"{error.GetType().Name}: {error.Message}"));
     }
 
     /// <summary>Adds the planned tasks not yet on file, born in the state their age gives them (an occasion already over is left out).</summary>
@@ -191,6 +383,8 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
                 await rows.InsertAsync(_newTasks, cancellationToken);
             }
 
+            await RecordSetAsideAsync(cancellationToken);
+
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbException e)
@@ -199,8 +393,28 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         }
 
         await transaction.CommitAsync(cancellationToken);
+        _setAsideCount += _setAside.Count;
         _newTasks.Clear();
+        _setAside.Clear();
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The batch's failed rows, each kept once per job and source row (a repeat failure updates it).</summary>
+    private async Task RecordSetAsideAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.UtcNow;
+        foreach (var (source, sourceId, reason) in _setAside.DistinctBy(f => (f.Source, f.SourceId)))
+        {
+            var row = await db.SetAsideRows.SingleOrDefaultAsync(r => r.Job == Name && r.Source == source && r.SourceId == sourceId, cancellationToken);
+            if (row is null)
+            {
+                db.SetAsideRows.Add(new SetAsideRow(Name, source, sourceId, reason, now));
+            }
+            else
+            {
+                row.Fail(reason, now);
+            }
+        }
     }
 
     /// <summary>The cursor row, created (and committed) on the very first run.</summary>
@@ -231,6 +445,25 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
 
     // ---- Facts: what the cadence needs of each source, read in SQL ----
 
+    /// <summary>The next batch of a source's row ids after the cursor, in id order.</summary>
+    private Task<List<int>> NextIdsAsync(IQueryable<int> ids, int after, CancellationToken cancellationToken) =>
+        ids.Where(id => id > after).OrderBy(id => id).Take(_policy.JobBatchSize).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The rows with the given ids: as one index range when they are all the ids between the
+    /// first and the last (a batch, a single row), else as a list (a day's candidates).
+    /// </summary>
+    private static Expression<Func<TEntity, bool>> Among<TEntity>(IReadOnlyList<int> ids, bool range, Expression<Func<TEntity, int>> id)
+    {
+        var first = ids[0];
+        var last = ids[^1];
+        Expression<Func<int, bool>> test = range || ids.Count == 1
+            ? x => x >= first && x <= last
+            : x => ids.Contains(x);
+        var body = new ReplaceParameter(test.Parameters[0], id.Body).Visit(test.Body);
+        return Expression.Lambda<Func<TEntity, bool>>(body, id.Parameters[0]);
+    }
+
     private IQueryable<DeliveryFacts> DeliveryFactsQuery(IQueryable<Delivery> deliveries) =>
         from d in deliveries
         join c in db.Customers on d.CustomerId equals c.Id
@@ -238,32 +471,25 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         select new DeliveryFacts(d.Id, d.CustomerId, d.VehicleId, d.DeliveredAtUtc, d.SalespersonId, c.SalespersonId,
             v.CustomerId == d.CustomerId, c.MergedIntoId == null && c.AnonymisedUtc == null);
 
-    private async Task<(IReadOnlyList<DeliveryFacts>, int?)> NewDeliveriesAsync(FollowUpCursor cursor, CancellationToken cancellationToken)
+    /// <summary>Deliveries on the days the cadence says can have a task due on <paramref name="day"/>: one small indexed range a day.</summary>
+    private async Task<List<int>> DeliveriesWithTasksOnAsync(DateOnly day, int lastId, CancellationToken cancellationToken)
     {
-        var facts = await DeliveryFactsQuery(db.Deliveries.Where(d => d.Id > cursor.LastDeliveryId).OrderBy(d => d.Id).Take(_policy.JobBatchSize))
-            .ToListAsync(cancellationToken);
-        return (facts, facts.Count == 0 ? null : facts.Max(f => f.DeliveryId));
-    }
-
-    private async Task<IReadOnlyList<DeliveryFacts>> DeliveriesWithTasksOnAsync(DateOnly day, FollowUpCursor cursor, CancellationToken cancellationToken)
-    {
-        var earliest = await db.Deliveries.Where(d => d.Id <= cursor.LastDeliveryId).MinAsync(d => (DateTime?)d.DeliveredAtUtc, cancellationToken);
+        var earliest = await db.Deliveries.Where(d => d.Id <= lastId).MinAsync(d => (DateTime?)d.DeliveredAtUtc, cancellationToken);
         if (earliest is null)
         {
             return [];
         }
 
-        var facts = new List<DeliveryFacts>();
-        // One small indexed range query per candidate delivery day.
+        var ids = new List<int>();
         foreach (var deliveryDay in Cadence.DeliveryDaysWithTasksDueOn(day, clock.LocalDateOf(earliest.Value)))
         {
             var from = clock.StartOfDayUtc(deliveryDay);
             var to = clock.StartOfDayUtc(deliveryDay.AddDays(1));
-            facts.AddRange(await DeliveryFactsQuery(db.Deliveries.Where(d => d.Id <= cursor.LastDeliveryId && d.DeliveredAtUtc >= from && d.DeliveredAtUtc < to))
-                .ToListAsync(cancellationToken));
+            ids.AddRange(await db.Deliveries.Where(d => d.Id <= lastId && d.DeliveredAtUtc >= from && d.DeliveredAtUtc < to).Select(d => d.Id).ToListAsync(cancellationToken));
         }
 
-        return facts;
+        ids.Sort();
+        return ids;
     }
 
     private IQueryable<ServiceVisitFacts> VisitFactsQuery(IQueryable<ServiceVisit> visits) =>
@@ -271,93 +497,105 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         join c in db.Customers on s.CustomerId equals c.Id
         select new ServiceVisitFacts(s.Id, s.CustomerId, s.VehicleId, s.VisitDate, s.ServiceAdvisorId, c.MergedIntoId == null && c.AnonymisedUtc == null);
 
-    private async Task<(IReadOnlyList<ServiceVisitFacts>, int?)> NewServiceVisitsAsync(FollowUpCursor cursor, CancellationToken cancellationToken)
+    private Task<List<int>> ServiceVisitsWithRevisitOnAsync(DateOnly day, int lastId, CancellationToken cancellationToken)
     {
-        var facts = await VisitFactsQuery(db.ServiceVisits.Where(s => s.Id > cursor.LastServiceVisitId).OrderBy(s => s.Id).Take(_policy.JobBatchSize))
-            .ToListAsync(cancellationToken);
-        return (facts, facts.Count == 0 ? null : facts.Max(f => f.ServiceVisitId));
+        var visitDays = Cadence.ServiceVisitDaysWithRevisitOn(day).ToList();
+        return db.ServiceVisits.Where(s => s.Id <= lastId && visitDays.Contains(s.VisitDate)).OrderBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken);
     }
 
-    private async Task<IReadOnlyList<ServiceVisitFacts>> ServiceVisitsWithRevisitOnAsync(DateOnly day, FollowUpCursor cursor, CancellationToken cancellationToken)
+    private async Task<List<BirthdayFacts>> CustomerBirthdaysAsync(IReadOnlyList<int> ids, bool range, CancellationToken cancellationToken)
     {
-        var visitDay = day.AddDays(-_policy.AfterServiceRevisitDueDays);
-        return await VisitFactsQuery(db.ServiceVisits.Where(s => s.Id <= cursor.LastServiceVisitId && s.VisitDate == visitDay)).ToListAsync(cancellationToken);
-    }
-
-    private async Task<(IReadOnlyList<BirthdayFacts>, int?)> NewCustomersAsync(FollowUpCursor cursor, CancellationToken cancellationToken)
-    {
-        var rows = await db.Customers.Where(c => c.Id > cursor.LastCustomerId).OrderBy(c => c.Id).Take(_policy.JobBatchSize)
+        var rows = await db.Customers.Where(Among<Customer>(ids, range, c => c.Id)).Where(c => c.Birthday != null)
             .Select(c => new { c.Id, c.Birthday, c.SalespersonId, c.CreatedUtc, Reachable = c.MergedIntoId == null && c.AnonymisedUtc == null })
             .ToListAsync(cancellationToken);
-        var facts = rows.Where(r => r.Birthday is not null)
-            .Select(r => new BirthdayFacts(r.Id, null, r.Birthday!.Value, r.SalespersonId, clock.LocalDateOf(r.CreatedUtc), r.Reachable)).ToList();
-        return (facts, rows.Count == 0 ? null : rows.Max(r => r.Id));
+        return rows.Select(r => new BirthdayFacts(r.Id, null, r.Birthday!.Value, r.SalespersonId, clock.LocalDateOf(r.CreatedUtc), r.Reachable)).ToList();
     }
 
-    private async Task<(IReadOnlyList<BirthdayFacts>, int?)> NewFamilyMembersAsync(FollowUpCursor cursor, CancellationToken cancellationToken)
+    private async Task<List<BirthdayFacts>> FamilyBirthdaysAsync(IReadOnlyList<int> ids, bool range, CancellationToken cancellationToken)
     {
-        var rows = await (from f in db.FamilyMembers
-                          where f.Id > cursor.LastFamilyMemberId
+        var rows = await (from f in db.FamilyMembers.Where(Among<FamilyMember>(ids, range, f => f.Id))
+                          where f.Birthday != null
                           join c in db.Customers on f.CustomerId equals c.Id
-                          orderby f.Id
                           select new { f.Id, f.CustomerId, f.Birthday, f.CreatedUtc, Reachable = c.MergedIntoId == null && c.AnonymisedUtc == null })
-            .Take(_policy.JobBatchSize).ToListAsync(cancellationToken);
-        var facts = rows.Where(r => r.Birthday is not null)
-            .Select(r => new BirthdayFacts(r.CustomerId, r.Id, r.Birthday!.Value, null, clock.LocalDateOf(r.CreatedUtc), r.Reachable)).ToList();
-        return (facts, rows.Count == 0 ? null : rows.Max(r => r.Id));
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new BirthdayFacts(r.CustomerId, r.Id, r.Birthday!.Value, null, clock.LocalDateOf(r.CreatedUtc), r.Reachable)).ToList();
     }
 
-    /// <summary>Birthdays on the day (29 February ones on 28 February in other years): a once-a-day query.</summary>
-    private async Task<IReadOnlyList<BirthdayFacts>> BirthdaysOnAsync(DateOnly day, FollowUpCursor cursor, CancellationToken cancellationToken)
+    /// <summary>Customers whose birthday the cadence puts on the day: their birth dates matched exactly, on an index.</summary>
+    private Task<List<int>> CustomersWithBirthdayOnAsync(DateOnly day, int lastId, CancellationToken cancellationToken)
     {
-        var leapDayToo = day is { Month: 2, Day: 28 } && !DateTime.IsLeapYear(day.Year);
-        var customers = await db.Customers
-            .Where(c => c.Id <= cursor.LastCustomerId && c.Birthday != null && c.MergedIntoId == null && c.AnonymisedUtc == null
-                        && c.Birthday.Value.Month == day.Month && (c.Birthday.Value.Day == day.Day || (leapDayToo && c.Birthday.Value.Day == 29)))
-            .Select(c => new { c.Id, c.Birthday, c.SalespersonId, c.CreatedUtc })
-            .ToListAsync(cancellationToken);
-        var family = await (from f in db.FamilyMembers
-                            join c in db.Customers on f.CustomerId equals c.Id
-                            where f.Id <= cursor.LastFamilyMemberId && f.Birthday != null && c.MergedIntoId == null && c.AnonymisedUtc == null
-                                  && f.Birthday.Value.Month == day.Month && (f.Birthday.Value.Day == day.Day || (leapDayToo && f.Birthday.Value.Day == 29))
-                            select new { f.Id, f.CustomerId, f.Birthday, f.CreatedUtc })
-            .ToListAsync(cancellationToken);
-        return customers.Select(c => new BirthdayFacts(c.Id, null, c.Birthday!.Value, c.SalespersonId, clock.LocalDateOf(c.CreatedUtc), true))
-            .Concat(family.Select(f => new BirthdayFacts(f.CustomerId, f.Id, f.Birthday!.Value, null, clock.LocalDateOf(f.CreatedUtc), true)))
-            .ToList();
+        var birthDates = FollowUpCadence.BirthDatesFallingOn(day).ToList();
+        return db.Customers.Where(c => c.Id <= lastId && c.Birthday != null && birthDates.Contains(c.Birthday.Value)).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
     }
 
-    private sealed record VehicleRow(int Id, int CustomerId, DateOnly Expiry, DateTime CreatedUtc, bool Reachable);
-
-    private IQueryable<VehicleRow> VehicleRows(IQueryable<Vehicle> vehicles) =>
-        from v in vehicles
-        join c in db.Customers on v.CustomerId equals c.Id
-        where v.InsuranceExpiry != null
-        select new VehicleRow(v.Id, v.CustomerId, v.InsuranceExpiry!.Value, v.CreatedUtc, c.MergedIntoId == null && c.AnonymisedUtc == null);
-
-    private InsuranceFacts ToFacts(VehicleRow v) => new(v.Id, v.CustomerId, v.Expiry, clock.LocalDateOf(v.CreatedUtc), v.Reachable);
-
-    private async Task<(IReadOnlyList<InsuranceFacts>, int?)> NewVehiclesAsync(FollowUpCursor cursor, CancellationToken cancellationToken)
+    private Task<List<int>> FamilyWithBirthdayOnAsync(DateOnly day, int lastId, CancellationToken cancellationToken)
     {
-        var ids = await db.Vehicles.Where(v => v.Id > cursor.LastVehicleId).OrderBy(v => v.Id).Take(_policy.JobBatchSize).Select(v => v.Id).ToListAsync(cancellationToken);
-        if (ids.Count == 0)
+        var birthDates = FollowUpCadence.BirthDatesFallingOn(day).ToList();
+        return db.FamilyMembers.Where(f => f.Id <= lastId && f.Birthday != null && birthDates.Contains(f.Birthday.Value)).OrderBy(f => f.Id).Select(f => f.Id).ToListAsync(cancellationToken);
+    }
+
+    private async Task<List<InsuranceFacts>> InsuranceFactsAsync(IQueryable<Vehicle> vehicles, CancellationToken cancellationToken)
+    {
+        var rows = await (from v in vehicles
+                          join c in db.Customers on v.CustomerId equals c.Id
+                          where v.InsuranceExpiry != null
+                          select new { v.Id, v.CustomerId, Expiry = v.InsuranceExpiry!.Value, v.CreatedUtc, Reachable = c.MergedIntoId == null && c.AnonymisedUtc == null })
+            .ToListAsync(cancellationToken);
+        return rows.Select(v => new InsuranceFacts(v.Id, v.CustomerId, v.Expiry, clock.LocalDateOf(v.CreatedUtc), v.Reachable)).ToList();
+    }
+
+    /// <summary>Vehicles whose renewal reminder the cadence puts on the day: their expiry dates matched exactly, on an index.</summary>
+    private async Task<List<int>> RenewalsOnAsync(DateOnly day, int lastId, CancellationToken cancellationToken)
+    {
+        var earliest = await db.Vehicles.Where(v => v.Id <= lastId && v.InsuranceExpiry != null).MinAsync(v => v.InsuranceExpiry, cancellationToken);
+        if (earliest is null)
         {
-            return ([], null);
+            return [];
         }
 
-        var from = ids[0];
-        var to = ids[^1];
-        var rows = await VehicleRows(db.Vehicles.Where(v => v.Id >= from && v.Id <= to)).ToListAsync(cancellationToken);
-        return (rows.Select(ToFacts).ToList(), to);
+        var expiries = Cadence.InsuranceExpiriesWithReminderOn(day, earliest.Value).ToList();
+        return await db.Vehicles.Where(v => v.Id <= lastId && v.InsuranceExpiry != null && expiries.Contains(v.InsuranceExpiry.Value))
+            .OrderBy(v => v.Id).Select(v => v.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>Renewal reminders due on the day: vehicles whose expiry falls, on the calendar, the reminder lead after it.</summary>
-    private async Task<IReadOnlyList<InsuranceFacts>> RenewalsOnAsync(DateOnly day, FollowUpCursor cursor, CancellationToken cancellationToken)
+    /// <summary>How the job treats every kind of source row alike, whatever its facts.</summary>
+    private interface IFactSource
     {
-        var expiry = day.AddDays(_policy.InsuranceReminderDaysBefore);
-        var rows = await VehicleRows(db.Vehicles.Where(v => v.Id <= cursor.LastVehicleId && v.InsuranceExpiry != null
-                && v.InsuranceExpiry.Value.Month == expiry.Month && v.InsuranceExpiry.Value.Day == expiry.Day))
-            .ToListAsync(cancellationToken);
-        return rows.Select(ToFacts).ToList();
+        string Name { get; }
+
+        Task<int> CatchUpAsync(FollowUpJob job, DateOnly horizon, CancellationToken cancellationToken);
+
+        Task<IReadOnlyList<PlannedTask>> DueOnAsync(FollowUpJob job, DateOnly day, FollowUpCursor cursor, CancellationToken cancellationToken);
+
+        Task<IReadOnlyList<PlannedTask>> RetryAsync(FollowUpJob job, int id, DateOnly through, CancellationToken cancellationToken);
+    }
+
+    /// <summary>
+    /// One kind of source row: where the cursor keeps its place, how its next ids, its facts and
+    /// a day's candidates are read, and which cadence question plans it.
+    /// </summary>
+    private sealed record FactSource<TFacts>(
+        string Name,
+        Func<FollowUpCursor, int> Position,
+        Action<FollowUpCursor, int> Advance,
+        Func<int, CancellationToken, Task<List<int>>> NextIds,
+        Func<IReadOnlyList<int>, bool, CancellationToken, Task<List<TFacts>>> Read,
+        Func<DateOnly, int, CancellationToken, Task<List<int>>> IdsDueOn,
+        Func<TFacts, DateOnly, DateOnly, IEnumerable<PlannedTask>> Plan) : IFactSource
+        where TFacts : IFollowUpFacts
+    {
+        public Task<int> CatchUpAsync(FollowUpJob job, DateOnly horizon, CancellationToken cancellationToken) =>
+            job.FromNewRowsAsync(this, horizon, cancellationToken);
+
+        public Task<IReadOnlyList<PlannedTask>> DueOnAsync(FollowUpJob job, DateOnly day, FollowUpCursor cursor, CancellationToken cancellationToken) =>
+            job.DueOnAsync(this, day, cursor, cancellationToken);
+
+        public Task<IReadOnlyList<PlannedTask>> RetryAsync(FollowUpJob job, int id, DateOnly through, CancellationToken cancellationToken) =>
+            job.RetryAsync(this, id, through, cancellationToken);
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 }

@@ -30,6 +30,8 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.SalespersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(c => c.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.MergedIntoId);
+        // The follow-up job finds a day's birthdays by their exact birth dates.
+        builder.HasIndex(c => c.Birthday);
 
         builder.HasMany(c => c.OtherPhones).WithOne().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Family).WithOne().HasForeignKey(f => f.CustomerId).OnDelete(DeleteBehavior.Cascade);
@@ -61,6 +63,7 @@ internal sealed class FamilyMemberConfiguration : IEntityTypeConfiguration<Famil
     public void Configure(EntityTypeBuilder<FamilyMember> builder)
     {
         builder.ToTable("FamilyMembers");
+        builder.HasIndex(f => f.Birthday);
         builder.Property(f => f.Name).HasMaxLength(50).IsRequired();
         builder.Property(f => f.Phone).HasMaxLength(20);
     }
