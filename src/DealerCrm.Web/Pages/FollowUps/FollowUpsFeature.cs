@@ -1,5 +1,6 @@
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.FollowUps;
+using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
@@ -7,7 +8,6 @@ using DealerCrm.Web.Infrastructure.Navigation;
 using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Customers;
 using Microsoft.EntityFrameworkCore;
-using DealerCrm.Domain.Settings;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
