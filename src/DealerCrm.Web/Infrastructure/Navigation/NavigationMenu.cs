@@ -27,5 +27,6 @@ public static class NavigationMenu
         new("Nav.Users", "/Admin/Users/Index", Policies.Admin, "bi-people"),
         new("Nav.LetterTemplate", "/Admin/LetterTemplate/Index", Policies.Admin, "bi-file-earmark-text"),
         new("Nav.Settings", "/Admin/Settings/Index", Policies.Admin, "bi-sliders"),
+        new("Nav.Jobs", "/Admin/Jobs/Index", Policies.Admin, "bi-gear-wide-connected"),
     ];
 }
