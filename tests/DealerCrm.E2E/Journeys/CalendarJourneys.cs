@@ -44,6 +44,8 @@ public sealed class CalendarJourneys(BrowserSite site) : IClassFixture<BrowserSi
         await Assertions.Expect(history).ToContainTextAsync("陈系统（admin）");
         await Assertions.Expect(page.GetByTestId("calendar-summary")).ToContainTextAsync("放假 32 天，调休上班 7 天，全年工作日 249 天");
         await page.ScreenshotAsync("admin-calendar");
+        await page.SetViewportSizeAsync(820, 1180);
+        await page.ScreenshotAsync("admin-calendar-tablet");
 
         var calendar = await site.Factory.Services.GetRequiredService<WorkingCalendarProvider>().GetAsync();
         Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 12, 19)));
