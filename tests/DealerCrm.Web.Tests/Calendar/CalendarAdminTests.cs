@@ -196,6 +196,24 @@ public sealed class CalendarChangeTests(DealerCrmFactory factory) : IClassFixtur
         Assert.True(shown.IndexOf("改名", StringComparison.Ordinal) < shown.IndexOf("添加 2027-12-18", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_change_saved_by_another_instance_is_seen_once_the_copy_in_memory_expires()
+    {
+        var monday = D(2028, 1, 3);
+        Assert.True((await Provider.GetAsync()).IsWorkingDay(monday));
+        // Written straight to the database, as another app instance would: this one is not told.
+        await factory.WithDbAsync(async db =>
+        {
+            db.CalendarDays.Add(new CalendarDay(monday, CalendarDayKind.Holiday, "元旦"));
+            await db.SaveChangesAsync();
+        });
+
+        factory.Time.Advance(WorkingCalendarProvider.MaxAge - TimeSpan.FromSeconds(1));
+        Assert.True((await Provider.GetAsync()).IsWorkingDay(monday));
+        factory.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.False((await Provider.GetAsync()).IsWorkingDay(monday));
+    }
+
     /// <summary>Posts a handler's form as the page would, expects the redirect back, and returns the page it leads to.</summary>
     private static async Task<string> PostAsync(SiteClient admin, string handler, Dictionary<string, string> fields)
     {
