@@ -1,4 +1,5 @@
 using DealerCrm.Domain.Auditing;
+using DealerCrm.Domain.Calendar;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
@@ -60,6 +61,9 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     public DbSet<LetterTemplateSetting> LetterTemplates => Set<LetterTemplateSetting>();
 
     public DbSet<SetAsideRow> SetAsideRows => Set<SetAsideRow>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
+    public DbSet<CalendarDayChange> CalendarDayChanges => Set<CalendarDayChange>();
 
     public override void Dispose()
     {

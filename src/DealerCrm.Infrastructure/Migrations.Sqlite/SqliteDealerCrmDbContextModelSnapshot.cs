@@ -61,6 +61,503 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 1),
+                            Kind = 1,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 2),
+                            Kind = 1,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 3),
+                            Kind = 1,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 4),
+                            Kind = 2,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 14),
+                            Kind = 2,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 15),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 16),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 17),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 18),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 19),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 20),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 21),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 22),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 23),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 28),
+                            Kind = 2,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 4),
+                            Kind = 1,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 5),
+                            Kind = 1,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 6),
+                            Kind = 1,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 1),
+                            Kind = 1,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 2),
+                            Kind = 1,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 3),
+                            Kind = 1,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 4),
+                            Kind = 1,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 5),
+                            Kind = 1,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 9),
+                            Kind = 2,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 19),
+                            Kind = 1,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 20),
+                            Kind = 1,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 21),
+                            Kind = 1,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 20),
+                            Kind = 2,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 25),
+                            Kind = 1,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 26),
+                            Kind = 1,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 27),
+                            Kind = 1,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 1),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 2),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 3),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 4),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 5),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 6),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 7),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 10),
+                            Kind = 2,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 1),
+                            Kind = 1,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 2),
+                            Kind = 1,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 3),
+                            Kind = 1,
+                            Name = "元旦"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 1, 31),
+                            Kind = 2,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 5),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 6),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 7),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 8),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 9),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 10),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 11),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 12),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 13),
+                            Kind = 1,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 2, 14),
+                            Kind = 2,
+                            Name = "春节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 3),
+                            Kind = 1,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 4),
+                            Kind = 1,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 4, 5),
+                            Kind = 1,
+                            Name = "清明节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 1),
+                            Kind = 1,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 2),
+                            Kind = 1,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 3),
+                            Kind = 1,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 4),
+                            Kind = 1,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 5),
+                            Kind = 1,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 5, 8),
+                            Kind = 2,
+                            Name = "劳动节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 6, 9),
+                            Kind = 1,
+                            Name = "端午节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 15),
+                            Kind = 1,
+                            Name = "中秋节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 9, 26),
+                            Kind = 2,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 1),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 2),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 3),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 4),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 5),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 6),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 7),
+                            Kind = 1,
+                            Name = "国庆节"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2027, 10, 9),
+                            Kind = 2,
+                            Name = "国庆节"
+                        });
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Calendar.CalendarDayChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldName")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date", "AtUtc");
+
+                    b.ToTable("CalendarDayChanges", (string)null);
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Common.NumberSequence", b =>
                 {
                     b.Property<string>("Name")

@@ -91,6 +91,9 @@ public sealed class DatabaseTests
                 var task = await db.FollowUpTasks.SingleAsync(t => t.Key == "FirstCall:D1");
                 Assert.Equal(Domain.FollowUps.FollowUpStatus.Done, task.Status);
                 Assert.Equal("旧模板 {客户姓名}", (await db.LetterTemplates.SingleAsync()).Body);
+                // The working calendar's default schedules reach an upgraded database too.
+                Assert.Equal(Domain.Calendar.ChineseHolidaySchedules.Defaults.Count, await db.CalendarDays.CountAsync());
+                Assert.Equal(Domain.Calendar.CalendarDayKind.MakeUpWorkday, (await db.CalendarDays.SingleAsync(d => d.Date == new DateOnly(2026, 10, 10))).Kind);
             }
         }
         finally

@@ -26,6 +26,7 @@ public static class NavigationMenu
         new("Nav.PrivacyLog", "/Privacy/RevealLog", Policies.PrivacyRead, "bi-shield-lock"),
         new("Nav.Users", "/Admin/Users/Index", Policies.Admin, "bi-people"),
         new("Nav.LetterTemplate", "/Admin/LetterTemplate/Index", Policies.Admin, "bi-file-earmark-text"),
+        new("Nav.Calendar", "/Admin/Calendar/Index", Policies.Admin, "bi-calendar3"),
         new("Nav.Settings", "/Admin/Settings/Index", Policies.Admin, "bi-sliders"),
         new("Nav.Jobs", "/Admin/Jobs/Index", Policies.Admin, "bi-gear-wide-connected"),
     ];

@@ -5,6 +5,7 @@ using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Infrastructure.Identity;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Calendar;
 using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
 using DealerCrm.Web.Infrastructure.Staff;
@@ -75,6 +76,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoSeeder>();
         services.AddScoped<StaffDirectory>();
         services.AddSingleton<StaffListCache>();
+        services.AddSingleton<WorkingCalendarProvider>();
 
         // One host runs every periodic job; a singleton so tests can await its ticks.
         services.AddSingleton<JobHost>();
