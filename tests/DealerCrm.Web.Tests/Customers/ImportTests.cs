@@ -275,14 +275,14 @@ public sealed partial class ImportTests(SmallDemoFactory factory) : IClassFixtur
 
     /// <summary>Each preview row's line number and its text (name, masked mobile, VIN, problems).</summary>
     private static Dictionary<int, string> PreviewRows(string html) =>
-        PreviewRow().Matches(Html.Section(html, "import-rows"))
-            .ToDictionary(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), m => Html.PlainText(m.Groups[2].Value));
+        Html.Element(html, "import-rows").QuerySelectorAll("tr")
+            .Where(row => row.FirstElementChild is { LocalName: "td" } first && int.TryParse(first.TextContent, System.Globalization.CultureInfo.InvariantCulture, out _))
+            .ToDictionary(
+                row => int.Parse(row.FirstElementChild!.TextContent, System.Globalization.CultureInfo.InvariantCulture),
+                row => string.Join(" ", row.Children.Skip(1).Select(cell => Html.PlainText(cell.InnerHtml))));
 
     private sealed record Sheet(string Csv, string Tag, string GoodMobile, string CompanyMobile, IReadOnlyList<string> Refused, string Vin, string Plate, string BadVin, string ExistingNumber);
 
     [GeneratedRegex("^/Customers/Import/Preview/[0-9a-f]{32}$")]
     private static partial Regex PreviewUrl();
-
-    [GeneratedRegex("<tr[^>]*>\\s*<td>(\\d+)</td>(.*?)</tr>", RegexOptions.Singleline)]
-    private static partial Regex PreviewRow();
 }
