@@ -119,6 +119,20 @@ public sealed partial class ImportTests(SmallDemoFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_xlsx_with_a_picture_is_refused_with_a_Chinese_message_not_a_500()
+    {
+        using var director = await SiteClient.SignedInAsync(factory, Roles.CsDirector);
+
+        var preview = await UploadAsync(director, ImportSheets.XlsxWithPicture(), "with-logo.xlsx");
+        using var response = await director.GetAsync(preview);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("文件中含有图片，无法读取。请删除图片后重新上传，或另存为 CSV 文件。", Html.Section(html, "import-error"));
+        Assert.False(Html.Has(html, "import-confirm"));
+    }
+
+    [Fact]
     public async Task A_missing_file_or_another_type_is_refused_on_the_upload_page()
     {
         using var director = await SiteClient.SignedInAsync(factory, Roles.CsDirector);

@@ -126,7 +126,7 @@ public static class ImportFile
 
     private static List<List<string>> ReadXlsx(Stream content)
     {
-        using var book = new XLWorkbook(content);
+        using var book = OpenWorkbook(content);
         var sheet = book.Worksheets.First();
         var used = sheet.RangeUsed();
         if (used is null)
@@ -135,6 +135,19 @@ public static class ImportFile
         }
 
         return used.Rows().Select(row => row.Cells(1, used.ColumnCount()).Select(CellText).ToList()).ToList();
+    }
+
+    private static XLWorkbook OpenWorkbook(Stream content)
+    {
+        try
+        {
+            return new XLWorkbook(content);
+        }
+        catch (Exception e) when (e is TypeInitializationException or PlatformNotSupportedException)
+        {
+            // ClosedXML 0.95 loads pictures with System.Drawing, which has no Linux support since .NET 7.
+            throw new SheetWithPicturesException(e);
+        }
     }
 
     private static string CellText(IXLCell cell) => cell.DataType switch
@@ -192,3 +205,7 @@ public static class ImportFile
         return Encoding.GetEncoding("GB18030");
     }
 }
+
+/// <summary>The workbook holds pictures, which this server cannot load; the user removes them or saves as CSV.</summary>
+public sealed class SheetWithPicturesException(Exception inner)
+    : Exception("The workbook holds pictures, which cannot be loaded on this server.", inner);
