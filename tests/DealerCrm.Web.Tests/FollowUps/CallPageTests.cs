@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
@@ -18,7 +17,7 @@ namespace DealerCrm.Web.Tests.FollowUps;
 /// The call page (/FollowUps/{id}): the script's talking points each with the customer's answer,
 /// the masked phone and its logged reveal, the outcome rules, stale forms, unhappy customers.
 /// </summary>
-public sealed partial class CallPageTests(FollowUpFactory factory) : IClassFixture<FollowUpFactory>
+public sealed class CallPageTests(FollowUpFactory factory) : IClassFixture<FollowUpFactory>
 {
     /// <summary>第一个电话's script, verbatim (RULES.md section 3; Resources Script.FirstCall.1..6).</summary>
     private static readonly string[] FirstCallScript =
@@ -312,13 +311,8 @@ public sealed partial class CallPageTests(FollowUpFactory factory) : IClassFixtu
     /// <summary>The message shown under a talking point's answer field, or null.</summary>
     public static string? PointError(string html, int point)
     {
-        var start = html.IndexOf($"data-testid=\"answer-{point}\"", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"No answer field for point {point}.");
-        var item = html[start..html.IndexOf("</li>", start, StringComparison.Ordinal)];
-        var message = InvalidFeedback().Match(item);
-        return message.Success ? System.Net.WebUtility.HtmlDecode(message.Groups[1].Value) : null;
+        var field = Html.Parse(html).QuerySelector($"[data-testid='answer-{point}']");
+        Assert.True(field is not null, $"No answer field for point {point}.");
+        return field.Closest("li")?.QuerySelector("div.invalid-feedback.d-block")?.TextContent;
     }
-
-    [GeneratedRegex("<div class=\"invalid-feedback d-block\">(.*?)</div>", RegexOptions.Singleline)]
-    private static partial Regex InvalidFeedback();
 }

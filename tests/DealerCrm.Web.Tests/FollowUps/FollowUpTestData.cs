@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
+using AngleSharp.Dom;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
@@ -16,7 +16,7 @@ namespace DealerCrm.Web.Tests.FollowUps;
 public sealed record TestDelivery(Customer Customer, Vehicle Vehicle, Delivery Delivery);
 
 /// <summary>Arranging follow-up situations and reading the follow-up pages.</summary>
-public static partial class FollowUpTestData
+public static class FollowUpTestData
 {
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
@@ -96,7 +96,7 @@ public static partial class FollowUpTestData
         for (var page = 1; ; page++)
         {
             var html = await client.GetHtmlAsync($"/FollowUps?tab={tab}&p={page}");
-            rows.AddRange(QueueRow().Matches(html).Select(m => (long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), Enum.Parse<FollowUpKind>(m.Groups[2].Value))));
+            rows.AddRange(Html.Parse(html).QuerySelectorAll("tr[data-task][data-kind]").Select(row => (long.Parse(row.GetAttribute("data-task")!, CultureInfo.InvariantCulture), Enum.Parse<FollowUpKind>(row.GetAttribute("data-kind")!))));
             if (Html.Has(html, "queue-empty") || page >= (Html.Total(html) + 19) / 20)
             {
                 return rows;
@@ -109,7 +109,7 @@ public static partial class FollowUpTestData
 
     /// <summary>The count in the navigation's follow-up badge (no badge: 0; "99+": 100).</summary>
     public static int NavBadge(string html) =>
-        NavBadgePattern().Match(html) is { Success: true } m ? Count(m.Groups[1].Value) : 0;
+        Html.Parse(html).QuerySelector("[data-testid='nav-badge-FollowUps']") is { } badge ? Count(badge.TextContent.Trim()) : 0;
 
     /// <summary>A count as shown: "99+" (which Razor writes as 99&amp;#x2B;) reads as one past the cap.</summary>
     public static int Count(string shown) =>
@@ -117,7 +117,9 @@ public static partial class FollowUpTestData
 
     /// <summary>The flash message of a page, decoded; null when there is none.</summary>
     public static string? Flash(string html) =>
-        FlashPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value).Trim() : null;
+        Html.Parse(html).QuerySelector("[data-testid='flash']") is { } flash
+            ? string.Concat(flash.ChildNodes.TakeWhile(n => n is not IElement { LocalName: "button" }).Select(n => n.TextContent)).Trim()
+            : null;
 
     /// <summary>Follows a redirect and returns the page it leads to (its flash message included).</summary>
     public static async Task<string> FollowAsync(SiteClient client, HttpResponseMessage redirect)
@@ -130,29 +132,11 @@ public static partial class FollowUpTestData
 
     /// <summary>The rows of a simple table (td texts, decoded, tags stripped).</summary>
     public static IReadOnlyList<string[]> TableRows(string tableHtml) =>
-        RowPattern().Matches(tableHtml)
-            .Select(r => CellPattern().Matches(r.Groups[1].Value).Select(c => WebUtility.HtmlDecode(TagPattern().Replace(c.Groups[1].Value, "")).Trim()).ToArray())
+        Html.Parse(tableHtml).QuerySelectorAll("tr")
+            .Select(row => row.Children.Where(cell => cell.LocalName == "td").Select(cell => cell.TextContent.Trim()).ToArray())
             .Where(cells => cells.Length > 0)
             .ToList();
 
     private static int TabCount(string html, QueueTab tab) =>
-        Count(Regex.Match(html, $"data-testid=\"count-{tab}\">(\\d+(?:&#x2B;)?)<").Groups[1].Value);
-
-    [GeneratedRegex("<tr data-task=\"(\\d+)\" data-kind=\"(\\w+)\"")]
-    private static partial Regex QueueRow();
-
-    [GeneratedRegex("data-testid=\"nav-badge-FollowUps\">(\\d+(?:&#x2B;)?)<")]
-    private static partial Regex NavBadgePattern();
-
-    [GeneratedRegex("data-testid=\"flash\">\\s*(.*?)\\s*<button", RegexOptions.Singleline)]
-    private static partial Regex FlashPattern();
-
-    [GeneratedRegex("<tr[^>]*>(.*?)</tr>", RegexOptions.Singleline)]
-    private static partial Regex RowPattern();
-
-    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
-    private static partial Regex CellPattern();
-
-    [GeneratedRegex("<[^>]+>")]
-    private static partial Regex TagPattern();
+        Count(Html.TextOf(html, $"count-{tab}"));
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
@@ -29,7 +28,7 @@ public sealed class LargeBatchFactory : DealerCrmFactory
 }
 
 /// <summary>A dealership that starts using the system with years of deliveries already on file (go-live).</summary>
-public sealed partial class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixture<LargeBatchFactory>
+public sealed class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixture<LargeBatchFactory>
 {
     private const int Deliveries = 2_000;
 
@@ -88,10 +87,7 @@ public sealed partial class LargeBatchJobTests(LargeBatchFactory factory) : ICla
     }
 
     private static IReadOnlyList<long> QueueIds(string html) =>
-        [.. QueueRowId().Matches(html).Select(m => long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
-
-    [GeneratedRegex("<tr data-task=\"(\\d+)\"")]
-    private static partial Regex QueueRowId();
+        [.. Html.Parse(html).QuerySelectorAll("tr[data-task]").Select(row => long.Parse(row.GetAttribute("data-task")!, CultureInfo.InvariantCulture))];
 
     private Task<FollowUpJob.Result> GoLiveAsync() => factory.GoLive ??= SeedAndRunAsync();
 

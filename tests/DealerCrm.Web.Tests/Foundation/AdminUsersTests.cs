@@ -66,7 +66,7 @@ public sealed class AdminUsersTests(DealerCrmFactory factory) : IClassFixture<De
         var user = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "csagent2"));
 
         var editPage = await admin.GetHtmlAsync($"/Admin/Users/Edit/{user.Id}");
-        var stamp = System.Text.RegularExpressions.Regex.Match(editPage, "name=\"Input.ConcurrencyStamp\" value=\"([^\"]*)\"").Groups[1].Value;
+        var stamp = Customers.Html.InputValue(editPage, "Input.ConcurrencyStamp") ?? "";
         using var edit = await admin.PostFormAsync($"/Admin/Users/Edit/{user.Id}", [
             new("Input.DisplayName", "徐静(组长)"),
             new("Input.Roles", Roles.CsAgent),
@@ -151,7 +151,7 @@ public sealed class AdminUsersTests(DealerCrmFactory factory) : IClassFixture<De
         // Moved to customer service: no longer a salesperson to filter by.
         var user = await factory.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == "wangwu"));
         var editPage = await admin.GetHtmlAsync($"/Admin/Users/Edit/{user.Id}");
-        var stamp = System.Text.RegularExpressions.Regex.Match(editPage, "name=\"Input.ConcurrencyStamp\" value=\"([^\"]*)\"").Groups[1].Value;
+        var stamp = Customers.Html.InputValue(editPage, "Input.ConcurrencyStamp") ?? "";
         using (var edited = await admin.PostFormAsync($"/Admin/Users/Edit/{user.Id}", [
                    new("Input.DisplayName", "新销售王五"),
                    new("Input.Roles", Roles.CsAgent),

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
 using DealerCrm.Web.Infrastructure.Demo;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -9,7 +9,7 @@ namespace DealerCrm.Web.Tests.Infrastructure;
 /// An HTTP client that behaves like a browser session: keeps cookies, signs in through the real
 /// sign-in page, and posts forms with the antiforgery token taken from the page it came from.
 /// </summary>
-public sealed partial class SiteClient : IDisposable
+public sealed class SiteClient : IDisposable
 {
     private SiteClient(HttpClient http) => Http = http;
 
@@ -73,12 +73,11 @@ public sealed partial class SiteClient : IDisposable
         return await Http.PostAsync(postUrl ?? pageUrl, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>The first antiforgery token of the page, as a browser would send it with the first form.</summary>
     public static string AntiforgeryToken(string html) =>
-        TokenPattern().Match(html) is { Success: true } match ? match.Groups[1].Value
+        new HtmlParser().ParseDocument(html).QuerySelector("input[type='hidden'][name='__RequestVerificationToken']")?.GetAttribute("value") is { Length: > 0 } token
+            ? token
             : throw new InvalidOperationException("The page has no antiforgery token.");
 
     public void Dispose() => Http.Dispose();
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

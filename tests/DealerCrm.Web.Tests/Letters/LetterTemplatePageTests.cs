@@ -50,7 +50,7 @@ public sealed class LetterTemplatePageTests(FollowUpFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Equal("模板中有无法识别的占位符或括号不成对：{车牌号}", Inner(Html.Section(html, "template-error")));
+        Assert.Equal("模板中有无法识别的占位符或括号不成对：{车牌号}", Inner(html, "template-error"));
         Assert.Equal(typed, Html.TextAreaValue(html, "Body"));
         Assert.Contains("is-invalid", html, StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.LetterTemplates.AnyAsync(t => t.Body.Contains("车牌号"))));
@@ -145,7 +145,7 @@ public sealed class LetterTemplatePageTests(FollowUpFactory factory) : IClassFix
         return Compact(Assert.Single(pdf.GetPages()).Text);
     }
 
-    private static string Inner(string element) => System.Text.RegularExpressions.Regex.Replace(element, "<[^>]+>", "").Trim();
+    private static string Inner(string html, string testId) => Html.TextOf(html, testId);
 
     private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }

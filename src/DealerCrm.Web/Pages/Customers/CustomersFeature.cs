@@ -12,6 +12,10 @@ public static class CustomersFeature
         services.AddScoped<ICustomerMergeStep, CustomerRecordsMergeStep>();
         services.AddScoped<ImportPlanner>();
         services.AddSingleton<ImportJobs>();
+
+        // A singleton so tests can stop it as the host does at shutdown.
+        services.AddSingleton<ImportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<ImportWorker>());
         services.AddScoped<IDemoDataSeeder, CustomerDemoData>();
         return services;
     }

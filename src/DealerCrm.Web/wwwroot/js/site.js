@@ -46,7 +46,7 @@ document.querySelectorAll('[data-poll-url]').forEach((element) => {
         if (text) {
             text.textContent = `${status.done} / ${status.total}`;
         }
-        if (status.state === 'Running') {
+        if (status.state === 'Running' || status.state === 'Queued') {
             window.setTimeout(poll, 1000);
         } else {
             window.location.reload();

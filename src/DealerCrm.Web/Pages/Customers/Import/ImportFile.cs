@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Unicode;
 using ClosedXML.Excel;
+using CsvHelper;
 
 namespace DealerCrm.Web.Pages.Customers.Import;
 
@@ -124,7 +126,7 @@ public static class ImportFile
 
     private static List<List<string>> ReadXlsx(Stream content)
     {
-        using var book = new XLWorkbook(content);
+        using var book = OpenWorkbook(content);
         var sheet = book.Worksheets.First();
         var used = sheet.RangeUsed();
         if (used is null)
@@ -133,6 +135,19 @@ public static class ImportFile
         }
 
         return used.Rows().Select(row => row.Cells(1, used.ColumnCount()).Select(CellText).ToList()).ToList();
+    }
+
+    private static XLWorkbook OpenWorkbook(Stream content)
+    {
+        try
+        {
+            return new XLWorkbook(content);
+        }
+        catch (Exception e) when (e is TypeInitializationException or PlatformNotSupportedException)
+        {
+            // ClosedXML 0.95 loads pictures with System.Drawing, which has no Linux support since .NET 7.
+            throw new SheetWithPicturesException(e);
+        }
     }
 
     private static string CellText(IXLCell cell) => cell.DataType switch
@@ -147,79 +162,50 @@ public static class ImportFile
         using var buffer = new MemoryStream();
         content.CopyTo(buffer);
         var bytes = buffer.ToArray();
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            text = Encoding.GetEncoding("GB18030").GetString(bytes);
-        }
-
-        return ParseCsv(text.TrimStart('\uFEFF'));
-    }
-
-    /// <summary>RFC 4180: commas, quoted fields with "" for a quote, CRLF or LF line ends.</summary>
-    public static List<List<string>> ParseCsv(string text)
-    {
+        var options = CsvOptions with { Encoding = DetectEncoding(bytes) };
         var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        using var reader = CsvReader.Create(bytes, options);
+        while (reader.Read())
         {
-            var ch = text[i];
-            if (quoted)
+            var row = new List<string>(reader.FieldCount);
+            for (var i = 0; i < reader.FieldCount; i++)
             {
-                if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
+                row.Add(reader.GetString(i) ?? "");
             }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (ch is '\n' or '\r')
-            {
-                if (ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
 
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(ch);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
             rows.Add(row);
         }
 
         return rows;
     }
+
+    /// <summary>
+    /// RFC 4180 with a comma, as Excel in China saves it. The header is ours to match (aliases),
+    /// and empty lines stay records so that a row's number is the one Excel shows for it.
+    /// </summary>
+    private static readonly CsvReaderOptions CsvOptions = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = false,
+        SkipEmptyLines = false,
+    };
+
+    /// <summary>
+    /// UTF-8 (with or without a BOM) and UTF-16 with a BOM are read as they are; bytes that are
+    /// not UTF-8 are taken for GB18030, the encoding Excel in China saves "CSV (comma delimited)" in.
+    /// </summary>
+    private static Encoding? DetectEncoding(byte[] bytes)
+    {
+        if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] || Utf8.IsValid(bytes))
+        {
+            return null;
+        }
+
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding("GB18030");
+    }
 }
+
+/// <summary>The workbook holds pictures, which this server cannot load; the user removes them or saves as CSV.</summary>
+public sealed class SheetWithPicturesException(Exception inner)
+    : Exception("The workbook holds pictures, which cannot be loaded on this server.", inner);

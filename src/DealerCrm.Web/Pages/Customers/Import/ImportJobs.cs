@@ -1,118 +1,150 @@
 using System.Collections.Concurrent;
-using DealerCrm.Domain.Common;
-using DealerCrm.Domain.Customers;
-using DealerCrm.Domain.Privacy;
-using DealerCrm.Infrastructure.Data;
-using DealerCrm.Web.Infrastructure.Auth;
+using System.Threading.Channels;
 
 namespace DealerCrm.Web.Pages.Customers.Import;
 
 public enum ImportState
 {
+    Queued,
     Running,
     Done,
     Failed,
+
+    /// <summary>The app shut down before the job finished; its transaction was rolled back.</summary>
+    Interrupted,
 }
 
 /// <summary>How far an import has got, for the progress page to poll.</summary>
-public sealed class ImportJob(string id, string userName, int total)
+public sealed class ImportJob
 {
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile int _state = (int)ImportState.Queued;
     private int _done;
 
-    public string Id { get; } = id;
+    internal ImportJob(string id, string userName, int total)
+    {
+        Id = id;
+        UserName = userName;
+        Total = total;
+    }
 
-    public string UserName { get; } = userName;
+    public string Id { get; }
 
-    public int Total { get; } = total;
+    public string UserName { get; }
+
+    public int Total { get; }
 
     public int Done => _done;
 
-    public ImportState State { get; set; } = ImportState.Running;
+    public ImportState State => (ImportState)_state;
 
-    public int CustomersCreated { get; set; }
+    public bool IsActive => State is ImportState.Queued or ImportState.Running;
 
-    public int VehiclesCreated { get; set; }
+    public int CustomersCreated { get; private set; }
 
-    public string? FirstNumber { get; set; }
+    public int VehiclesCreated { get; private set; }
 
-    public string? LastNumber { get; set; }
+    public string? FirstNumber { get; private set; }
 
-    public void Advance(int by) => Interlocked.Add(ref _done, by);
+    public string? LastNumber { get; private set; }
+
+    /// <summary>When the job ended (however it ended); null while queued or running.</summary>
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    /// <summary>Completes when the worker has taken the job up (or the job ended without running).</summary>
+    public Task Started => _started.Task;
+
+    /// <summary>Completes, never faults, when the job has ended: awaited instead of polling the state.</summary>
+    public Task Completion => _finished.Task;
+
+    internal void MarkRunning()
+    {
+        _state = (int)ImportState.Running;
+        _started.TrySetResult();
+    }
+
+    internal void Advance(int customers, int vehicles)
+    {
+        VehiclesCreated += vehicles;
+        Interlocked.Add(ref _done, customers);
+    }
+
+    internal void Succeed(int customers, string? firstNumber, string? lastNumber, DateTimeOffset at)
+    {
+        CustomersCreated = customers;
+        FirstNumber = firstNumber;
+        LastNumber = lastNumber;
+        End(ImportState.Done, at);
+    }
+
+    /// <summary>Ends the job; a failed or interrupted job rolled back, so it created nothing.</summary>
+    internal void End(ImportState state, DateTimeOffset at)
+    {
+        if (state != ImportState.Done)
+        {
+            VehiclesCreated = 0;
+        }
+
+        FinishedAt = at;
+        _state = (int)state;
+        _started.TrySetResult();
+        _finished.TrySetResult();
+    }
 }
 
+/// <summary>A confirmed import waiting for the worker.</summary>
+internal sealed record QueuedImport(ImportJob Job, ImportPlan Plan, string? UserId, string FileName);
+
 /// <summary>
-/// Runs confirmed imports in the background so a large sheet does not hold the browser's
-/// request, and keeps each job's progress for the page that polls it. All rows of a job are
-/// written in one transaction: a failure part-way leaves nothing behind.
+/// The imports of this process: a queue that <see cref="ImportWorker"/> reads, one job at a time,
+/// so a large sheet does not hold the browser's request; and each job's progress for the page
+/// that polls it. Finished jobs are forgotten after <see cref="KeepFinishedFor"/>, so the
+/// registry stays small however long the site runs.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> logger)
+public sealed class ImportJobs(TimeProvider time)
 {
-    private const int ChunkSize = 200;
+    /// <summary>How long the report of a finished import stays on its progress page.</summary>
+    public static readonly TimeSpan KeepFinishedFor = TimeSpan.FromHours(1);
+
     private readonly ConcurrentDictionary<string, ImportJob> _jobs = new();
 
-    public ImportJob? Find(string id) => _jobs.TryGetValue(id, out var job) ? job : null;
+    private readonly Channel<QueuedImport> _queue = Channel.CreateUnbounded<QueuedImport>(new UnboundedChannelOptions { SingleReader = true });
 
+    internal ChannelReader<QueuedImport> Queue => _queue.Reader;
+
+    public ImportJob? Find(string id)
+    {
+        ForgetOldJobs();
+        return _jobs.TryGetValue(id, out var job) ? job : null;
+    }
+
+    /// <summary>Queues the plan's rows for import; the job is interrupted at once when the site is shutting down.</summary>
     public ImportJob Start(ImportPlan plan, string? userId, string userName, string fileName)
     {
+        ForgetOldJobs();
         var job = new ImportJob(Guid.NewGuid().ToString("N"), userName, plan.Customers.Count);
         _jobs[job.Id] = job;
-        _ = Task.Run(() => RunAsync(job, plan, userId, fileName));
+        if (!_queue.Writer.TryWrite(new QueuedImport(job, plan, userId, fileName)))
+        {
+            job.End(ImportState.Interrupted, time.GetUtcNow());
+        }
+
         return job;
     }
 
-    private async Task RunAsync(ImportJob job, ImportPlan plan, string? userId, string fileName)
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<ActingUser>().ActAs(userId, job.UserName);
-            var db = scope.ServiceProvider.GetRequiredService<DealerCrmDbContext>();
-            var clock = scope.ServiceProvider.GetRequiredService<DealershipClock>();
-            var numbers = await scope.ServiceProvider.GetRequiredService<CustomerNumberAllocator>()
-                .NextBlockAsync(clock.Today.Year, plan.Customers.Count, CancellationToken.None);
+    /// <summary>No more jobs are taken: the worker is stopping. Jobs still queued are the worker's to mark.</summary>
+    internal void Close() => _queue.Writer.TryComplete();
 
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            var now = clock.UtcNow;
-            for (var start = 0; start < plan.Customers.Count; start += ChunkSize)
+    private void ForgetOldJobs()
+    {
+        var cutoff = time.GetUtcNow() - KeepFinishedFor;
+        foreach (var (id, job) in _jobs)
+        {
+            if (job.FinishedAt <= cutoff)
             {
-                var chunk = plan.Customers.Skip(start).Take(ChunkSize).ToList();
-                var created = chunk.Select((planned, i) => (planned, customer: Create(planned, numbers[start + i], now, job.UserName))).ToList();
-                db.Customers.AddRange(created.Select(c => c.customer));
-                await db.SaveChangesAsync();
-                foreach (var (planned, customer) in created)
-                {
-                    db.Vehicles.AddRange(planned.Vehicles.Select(v => new Vehicle(customer.Id, v.Vin, v.Details, now)));
-                    job.VehiclesCreated += planned.Vehicles.Count;
-                }
-
-                await db.SaveChangesAsync();
-                db.ChangeTracker.Clear();
-                job.Advance(chunk.Count);
+                _jobs.TryRemove(id, out _);
             }
-
-            db.PrivacyLog.Add(new PrivacyLogEntry(now, userId, job.UserName, PrivacyAction.Import, null, null, fileName, plan.Customers.Count));
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
-
-            job.CustomersCreated = plan.Customers.Count;
-            job.FirstNumber = numbers.Count > 0 ? numbers[0] : null;
-            job.LastNumber = numbers.Count > 0 ? numbers[^1] : null;
-            job.State = ImportState.Done;
         }
-        catch (Exception e)
-        {
-            logger.LogError(e, "Import {JobId} failed; nothing was imported", job.Id);
-            job.VehiclesCreated = 0;
-            job.State = ImportState.Failed;
-        }
-    }
-
-    private static Customer Create(PlannedCustomer planned, string number, DateTime now, string userName)
-    {
-        var customer = new Customer(number, planned.Kind, planned.Name, now, userName);
-        customer.UpdateProfile(new CustomerProfile(planned.Kind, planned.Name, planned.Gender, planned.Birthday, planned.Occupation,
-            PurchasePurpose.Unknown, planned.Source, Gender.Unknown, null, null, null, null, null, null));
-        customer.UpdateContact(new ContactDetails(planned.Mobile, planned.OtherPhones, planned.Address, planned.ContactPerson), now, userName);
-        return customer;
     }
 }

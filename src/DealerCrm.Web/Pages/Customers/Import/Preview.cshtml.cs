@@ -73,6 +73,11 @@ public sealed class PreviewModel(
                 Plan = await planner.PlanAsync(rows, clock.Today, dealership.Value.Brand, cancellationToken);
             }
         }
+        catch (SheetWithPicturesException e)
+        {
+            logger.LogWarning(e, "Import file holds pictures");
+            ReadError = l["Import.HasPictures"];
+        }
         catch (Exception e) when (e is InvalidDataException or IOException or FormatException or ArgumentException or InvalidOperationException)
         {
             // A corrupt or mislabelled file: say so instead of failing the page.

@@ -1,0 +1,49 @@
+using System.Text;
+using DealerCrm.E2E.Infrastructure;
+using DealerCrm.Web.Pages.Customers.Import;
+using DealerCrm.Web.Tests.Customers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DealerCrm.E2E.Journeys;
+
+/// <summary>The customer import in the browser: upload, preview, confirm, the progress page until the report.</summary>
+public sealed class ImportJourneys(BrowserSite site) : IClassFixture<BrowserSite>
+{
+    [Fact]
+    public async Task The_cs_director_imports_a_csv_and_the_progress_page_turns_into_the_report_and_says_when_a_shutdown_interrupted_it()
+    {
+        var page = await site.NewPageAsync();
+        page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
+        await page.SignInAsync("csdirector");
+        var (first, second) = (CustomerTestData.NewMobile(), CustomerTestData.NewMobile());
+        var csv = "客户类型,姓名/公司名称,手机号码,地址\r\n"
+            + $"个人,浏览器导入一,{first},\"广州市天河区体育西路1号, 天河城\"\r\n"
+            + $"个人,浏览器导入二,{second},广州市越秀区\r\n";
+
+        await UploadAsync(page, csv, "浏览器导入.csv");
+        await Assertions.Expect(page.GetByTestId("valid-rows")).ToHaveTextAsync("2");
+        await page.ScreenshotAsync("import-preview");
+        await page.GetByTestId("import-confirm").ClickAsync();
+
+        // The page polls the job and reloads into the report when it has ended.
+        await Assertions.Expect(page.GetByTestId("import-done")).ToContainTextAsync("已导入 2 位客户、0 辆车。");
+        await page.ScreenshotAsync("import-done");
+
+        // The site shuts its import worker down: a confirmation then says it was interrupted, not "running" for ever.
+        await site.Factory.Services.GetRequiredService<ImportWorker>().StopAsync(CancellationToken.None);
+        await UploadAsync(page, csv.Replace(first, CustomerTestData.NewMobile(), StringComparison.Ordinal).Replace(second, CustomerTestData.NewMobile(), StringComparison.Ordinal), "中断.csv");
+        await page.GetByTestId("import-confirm").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("import-interrupted")).ToContainTextAsync("导入因系统停止而中断，没有任何数据被导入。");
+        await page.ScreenshotAsync("import-interrupted");
+        Assert.Empty(site.ConsoleErrors(page));
+    }
+
+    private static async Task UploadAsync(IPage page, string csv, string fileName)
+    {
+        await page.GotoAsync("/Customers/Import");
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "上传并检查" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("/Customers/Import/Preview/", StringComparison.Ordinal));
+    }
+}
