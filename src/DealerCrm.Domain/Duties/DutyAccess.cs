@@ -72,9 +72,14 @@ public sealed class DutyAccess<TDuty>
     /// <summary>The user is one of those who must never handle this duty.</summary>
     public bool Excludes(TDuty duty, string userId) => !_admits(duty, userId);
 
-    private sealed record Captured<T>(T Value);
+    // Captured values, so EF sends them as SQL parameters (named after the property: @UserId, @Role, @Roles).
+    private sealed record UserIdValue(string UserId);
 
-    private static MemberExpression Capture<T>(T value) => Expression.Property(Expression.Constant(new Captured<T>(value)), nameof(Captured<T>.Value));
+    private sealed record RoleValue(string Role);
+
+    private sealed record RolesValue(IReadOnlyList<string> Roles);
+
+    private static MemberExpression Capture(object holder, string property) => Expression.Property(Expression.Constant(holder), property);
 
     private static Expression Inline(LambdaExpression lambda, params Expression[] arguments)
     {
@@ -124,7 +129,7 @@ public sealed class DutyAccess<TDuty>
     /// <summary>Puts one user's values in place of the viewer parameter.</summary>
     private sealed class BindViewer(ParameterExpression viewerParameter, DutyViewer viewer) : ExpressionVisitor
     {
-        private readonly Expression _userId = Capture(viewer.UserId);
+        private readonly Expression _userId = Capture(new UserIdValue(viewer.UserId), nameof(UserIdValue.UserId));
 
         protected override Expression VisitMember(MemberExpression node) =>
             node.Expression == viewerParameter && node.Member.Name == nameof(DutyViewer.UserId) ? _userId : base.VisitMember(node);
@@ -139,8 +144,8 @@ public sealed class DutyAccess<TDuty>
                 return roles.Count switch
                 {
                     0 => Expression.Constant(false),
-                    1 => Expression.Equal(role, Capture(roles[0])),
-                    _ => Expression.Call(Contains, Capture(roles), role),
+                    1 => Expression.Equal(role, Capture(new RoleValue(roles[0]), nameof(RoleValue.Role))),
+                    _ => Expression.Call(Contains, Capture(new RolesValue(roles), nameof(RolesValue.Roles)), role),
                 };
             }
 
