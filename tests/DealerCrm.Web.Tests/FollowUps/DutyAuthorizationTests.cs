@@ -118,6 +118,41 @@ public sealed class DutyAuthorizationTests(FollowUpFactory factory) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task Every_rule_selects_the_same_tasks_in_sql_as_compiled_in_memory()
+    {
+        var advisorId = await factory.CreateUserAsync("advisor.sql", "规则顾问", Roles.ServiceAdvisor, Roles.CsAgent);
+        await RevisitServedByAsync(advisorId, "规则对照客户");
+        // And a pool task closed before anyone claimed it.
+        var cancelled = await RevisitServedByAsync(advisorId, "规则对照客户乙");
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.FollowUpTasks.SingleAsync(t => t.Id == cancelled.Id)).Cancel(factory.Time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+        var access = FollowUpDuty.Access;
+        var viewers = new[]
+        {
+            access.Viewer(await CustomerTestData.UserIdAsync(factory, "csagent"), [Roles.CsAgent]),
+            access.Viewer(await CustomerTestData.UserIdAsync(factory, "salesperson"), [Roles.Salesperson]),
+            access.Viewer(await CustomerTestData.UserIdAsync(factory, "salesmanager"), [Roles.SalesManager]),
+            access.Viewer(await CustomerTestData.UserIdAsync(factory, "csdirector"), [Roles.CsDirector, Roles.CsAgent]),
+            access.Viewer(advisorId, [Roles.ServiceAdvisor, Roles.CsAgent]),
+        };
+        var all = await factory.WithDbAsync(db => db.FollowUpTasks.AsNoTracking().ToListAsync());
+        Assert.Contains(all, t => t.ExcludedUserId == advisorId);
+        Assert.Contains(all, t => !t.IsOpen && t.OwnerUserId == null);
+
+        foreach (var rule in Enum.GetValues<Domain.Duties.DutyRule>())
+        {
+            foreach (var viewer in viewers)
+            {
+                var inSql = await factory.WithDbAsync(db => db.FollowUpTasks.Where(access.For(rule, viewer)).Select(t => t.Id).Order().ToListAsync());
+                Assert.Equal(all.Where(t => access.May(rule, t, viewer)).Select(t => t.Id).Order(), inSql);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("sqlserver")]
