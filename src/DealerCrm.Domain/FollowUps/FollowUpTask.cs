@@ -1,4 +1,5 @@
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Duties;
 using DealerCrm.Domain.Settings;
 
 namespace DealerCrm.Domain.FollowUps;
@@ -137,13 +138,20 @@ public sealed class FollowUpTask : IVersioned
 
     public bool WasOnTime => IsDone && CompletedUtc <= DueUtc;
 
-    public bool MayBeWorkedBy(string userId, IEnumerable<string> roles) =>
-        IsOpen && userId != ExcludedUserId && (OwnerUserId == userId || (OwnerUserId is null && roles.Contains(OwnerRole)));
+    /// <summary>In the user's queue: theirs to work, or theirs to claim (<see cref="FollowUpDuty"/>).</summary>
+    public bool MayBeWorkedBy(string userId, IEnumerable<string> roles)
+    {
+        var viewer = FollowUpDuty.Access.Viewer(userId, roles);
+        return FollowUpDuty.Access.May(DutyRule.Act, this, viewer) || FollowUpDuty.Access.May(DutyRule.Claim, this, viewer);
+    }
 
-    /// <summary>Takes a pool task. Refused when someone already has it (the caller's version check catches a race).</summary>
+    /// <summary>
+    /// Takes a pool task. Refused when someone already has it (the caller's version check catches a
+    /// race) or the user is excluded from it; that the user holds the pool's role is the caller's check.
+    /// </summary>
     public void Claim(string userId, string userName, DateTime nowUtc)
     {
-        if (!IsOpen || OwnerUserId is not null || userId == ExcludedUserId)
+        if (!FollowUpDuty.Access.May(DutyRule.Claim, this, AsPoolMember(userId)))
         {
             throw new InvalidOperationException("The task cannot be claimed.");
         }
@@ -155,7 +163,7 @@ public sealed class FollowUpTask : IVersioned
     /// <summary>A manager gives the task to someone else (or back to the pool with null).</summary>
     public void Reassign(string? userId, string byUserName, string toName, DateTime nowUtc)
     {
-        if (!IsOpen || (userId is not null && userId == ExcludedUserId))
+        if (userId is null ? !IsOpen : !FollowUpDuty.Access.May(DutyRule.Own, this, AsPoolMember(userId)))
         {
             throw new InvalidOperationException("The task cannot be reassigned to that person.");
         }
@@ -268,6 +276,9 @@ public sealed class FollowUpTask : IVersioned
 
     /// <summary>Two files of one person merged: the survivor's task now.</summary>
     public void MoveToCustomer(int customerId) => CustomerId = customerId;
+
+    /// <summary>The user as a member of this task's pool, for the rules the caller has checked the role of.</summary>
+    private DutyViewer AsPoolMember(string userId) => new(userId, [OwnerRole], []);
 
     private void Complete(FollowUpStatus status, string? userId, DateTime nowUtc)
     {

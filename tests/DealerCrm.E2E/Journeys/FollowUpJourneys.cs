@@ -211,6 +211,32 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_advisor_whose_visit_a_revisit_checks_is_told_so_on_its_page_and_not_offered_it()
+    {
+        var advisorId = await Factory.CreateUserAsync("advisor.browser", "测试顾问兼客服乙", Roles.ServiceAdvisor, Roles.CsAgent);
+        var customer = await CustomerTestData.CreateCustomerAsync(Factory, "浏览器自检客户");
+        var vehicle = await CustomerTestData.AddVehicleAsync(Factory, customer.Id, CustomerTestData.NewPlate());
+        await Factory.WithDbAsync(async db =>
+        {
+            db.ServiceVisits.Add(new ServiceVisit(vehicle.Id, customer.Id, new ServiceVisitDetails(Clock.Today, 8100, ServiceVisitType.Maintenance, "常规保养", advisorId,
+                Money.FromYuan(680), null, null), Factory.Time.GetUtcNow().UtcDateTime, "test"));
+            await db.SaveChangesAsync();
+        });
+        await Factory.RunJobAsync();
+        var revisit = (await TasksAsync(customer.Id)).Single(t => t.Kind == FollowUpKind.AfterServiceRevisit);
+
+        var page = await site.NewPageAsync();
+        await page.SignInAsync("advisor.browser");
+        await page.GotoAsync($"/FollowUps/{revisit.Id}");
+        await Assertions.Expect(page.GetByTestId("duty-excluded")).ToContainTextAsync("这项任务核查的是您本人经手的工作");
+        await Assertions.Expect(page.GetByTestId("claim")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("浏览器自检客户")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("followups-excluded");
+        Assert.Empty(site.ConsoleErrors(page));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_salesperson_opens_the_letter_from_the_letter_task_and_marks_it_sent()
     {
         var salespersonId = await CustomerTestData.UserIdAsync(Factory, "salesperson");

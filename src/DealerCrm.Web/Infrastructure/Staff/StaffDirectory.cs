@@ -65,6 +65,12 @@ public sealed class StaffDirectory(DealerCrmDbContext db, StaffListCache cache, 
             && db.Roles.Any(r => r.Id == ur.RoleId && roleNames.Contains(r.Name!)), cancellationToken);
     }
 
+    /// <summary>The roles an active user holds (none for a disabled one).</summary>
+    public async Task<IReadOnlyList<string>> RolesOfAsync(string userId, CancellationToken cancellationToken = default) =>
+        await db.UserRoles.Where(ur => ur.UserId == userId && db.Users.Any(u => u.Id == userId && !u.IsDisabled))
+            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
+            .ToListAsync(cancellationToken);
+
     /// <summary>Every user's display name by user id (disabled users too), for lists that show who looks after a record.</summary>
     public async Task<IReadOnlyDictionary<string, string>> NamesByIdAsync(CancellationToken cancellationToken = default)
     {

@@ -43,6 +43,7 @@ public static class ServiceRegistration
 
         services.AddDealerCrmIdentity(environment);
         services.AddAuthorizationBuilder().AddDealerCrmPolicies();
+        services.AddResourceAuthorization();
 
         services.AddDealerCrmLocalization();
         services.AddSingleton<DisplayFormatter>();

@@ -7,7 +7,6 @@ public static class CustomersFeature
 {
     public static IServiceCollection AddCustomers(this IServiceCollection services)
     {
-        services.AddScoped<ContactRevealRule>();
         services.AddScoped<ICustomerTimelineSource, CustomerFileTimelineSource>();
         services.AddScoped<ICustomerMergeStep, CustomerRecordsMergeStep>();
         services.AddScoped<ImportPlanner>();

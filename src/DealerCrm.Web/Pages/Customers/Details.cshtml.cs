@@ -22,7 +22,6 @@ namespace DealerCrm.Web.Pages.Customers;
 [Authorize(Policy = Policies.CustomersRead)]
 public sealed class DetailsModel(
     DealerCrmDbContext db,
-    ContactRevealRule revealRule,
     IEnumerable<ICustomerTimelineSource> timelineSources,
     IAuthorizationService authorization,
     DealershipClock clock,
@@ -142,7 +141,7 @@ public sealed class DetailsModel(
         }
 
         Timeline = events.OrderByDescending(e => e.AtUtc).ToList();
-        MayReveal = await revealRule.MayRevealAsync(User, customer, cancellationToken);
+        MayReveal = (await authorization.AuthorizeAsync(User, customer, CustomerOperations.RevealContact)).Succeeded;
         Can = new Permissions(
             await AllowedAsync(Policies.CustomersEdit),
             await AllowedAsync(Policies.VehiclesEdit),

@@ -4,7 +4,6 @@ using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Privacy;
 using DealerCrm.Domain.Settings;
-using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Localization;
@@ -13,6 +12,7 @@ using DealerCrm.Web.Infrastructure.Validation;
 using DealerCrm.Web.Pages.Customers;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -29,7 +29,7 @@ namespace DealerCrm.Web.Pages.FollowUps;
 [Authorize(Policy = Policies.FollowUpsView)]
 public sealed class DetailsModel(
     DealerCrmDbContext db,
-    ContactRevealRule revealRule,
+    IAuthorizationService authorization,
     DealershipClock clock,
     IOptions<FollowUpPolicy> policy,
     IValidator<DetailsModel.CallInput> validator,
@@ -54,7 +54,12 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<Domain.Customers.ServiceVisit> RecentVisits { get; private set; } = [];
 
+    /// <summary>The user is one of those this task must never go to (it checks their own work): they are told so, and shown nothing of it.</summary>
+    public bool Excluded { get; private set; }
+
     public bool MayWork { get; private set; }
+
+    public bool MayClaim { get; private set; }
 
     /// <summary>The person who has (or had) the task may record that the customer is unhappy, also after the call.</summary>
     public bool MayRecordUnhappy { get; private set; }
@@ -166,7 +171,7 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostClaimAsync(long id, CancellationToken cancellationToken)
     {
-        var result = await FollowUpClaim.TryAsync(db, id, User, clock, l, cancellationToken);
+        var result = await FollowUpClaim.TryAsync(db, authorization, id, User, clock, l, cancellationToken);
         TempData["Flash"] = result.Message;
         return RedirectToPage(new { id });
     }
@@ -243,6 +248,9 @@ public sealed class DetailsModel(
         }
     }
 
+    private async Task<bool> AllowedAsync(FollowUpTask task, OperationAuthorizationRequirement operation) =>
+        (await authorization.AuthorizeAsync(User, task, operation)).Succeeded;
+
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken, bool tracked = false)
     {
         var tasks = tracked ? db.FollowUpTasks : db.FollowUpTasks.AsNoTracking();
@@ -252,18 +260,19 @@ public sealed class DetailsModel(
             return false;
         }
 
-        var userId = User.UserId()!;
-        var roles = Roles.All.Where(User.IsInRole).ToList();
-        MayWork = task.MayBeWorkedBy(userId, roles) && task.OwnerUserId == userId;
-        MayRecordUnhappy = task.OwnerUserId == userId && task.Kind.IsCall() && task.Status != FollowUpStatus.Cancelled;
-        var mayManage = Policies.Allows(Policies.FollowUpsManage, roles);
-        // Staff see their own tasks and their pools' tasks; managers see every task.
-        if (!mayManage && task.OwnerUserId != userId && !(task.OwnerUserId is null && roles.Contains(task.OwnerRole)))
+        Task = task;
+        // Staff see their own tasks and their pools' tasks; managers see every task (the domain's
+        // rule). Someone the task checks the work of is told why, rather than shown "not found".
+        if (!await AllowedAsync(task, DutyOperations.See))
         {
-            return false;
+            Excluded = FollowUpDuty.Access.Excludes(task, User.UserId()!);
+            return Excluded;
         }
 
-        Task = task;
+        MayWork = await AllowedAsync(task, DutyOperations.Act);
+        MayClaim = await AllowedAsync(task, DutyOperations.Claim);
+        // The person who has (or had) the task, also after the call.
+        MayRecordUnhappy = task.Kind.IsCall() && task.Status != FollowUpStatus.Cancelled && await AllowedAsync(task, DutyOperations.Hold);
         Customer = await db.Customers.AsNoTracking().Include(c => c.OtherPhones).SingleAsync(c => c.Id == task.CustomerId, cancellationToken);
         Vehicle = task.VehicleId is { } vehicleId ? await db.Vehicles.AsNoTracking().SingleOrDefaultAsync(v => v.Id == vehicleId, cancellationToken) : null;
         FamilyMemberName = task.FamilyMemberId is { } memberId
@@ -277,7 +286,7 @@ public sealed class DetailsModel(
             .ToListAsync(cancellationToken);
         RecentVisits = await db.ServiceVisits.AsNoTracking().Where(s => s.CustomerId == task.CustomerId)
             .OrderByDescending(s => s.VisitDate).Take(3).ToListAsync(cancellationToken);
-        MayReveal = await revealRule.MayRevealAsync(User, Customer, cancellationToken);
+        MayReveal = (await authorization.AuthorizeAsync(User, Customer, CustomerOperations.RevealContact)).Succeeded;
         StaffNames = task.Log.Count == 0 ? StaffNames : await staff.DisplayNamesAsync(cancellationToken);
         if (Request.Method == HttpMethods.Get)
         {

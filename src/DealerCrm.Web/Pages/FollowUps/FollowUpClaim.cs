@@ -2,6 +2,7 @@ using System.Security.Claims;
 using DealerCrm.Domain.Common;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -15,7 +16,7 @@ public static class FollowUpClaim
 {
     public sealed record Outcome(bool Claimed, string Message);
 
-    public static async Task<Outcome> TryAsync(DealerCrmDbContext db, long taskId, ClaimsPrincipal user, DealershipClock clock, IStringLocalizer l, CancellationToken cancellationToken)
+    public static async Task<Outcome> TryAsync(DealerCrmDbContext db, IAuthorizationService authorization, long taskId, ClaimsPrincipal user, DealershipClock clock, IStringLocalizer l, CancellationToken cancellationToken)
     {
         var userId = user.UserId()!;
         var task = await db.FollowUpTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
@@ -29,7 +30,7 @@ public static class FollowUpClaim
             return new(task.OwnerUserId == userId, await TakenByAsync(db, task.OwnerUserId, l, cancellationToken));
         }
 
-        if (task.ExcludedUserId == userId || !user.IsInRole(task.OwnerRole))
+        if (!(await authorization.AuthorizeAsync(user, task, DutyOperations.Claim)).Succeeded)
         {
             return new(false, l["FollowUps.ClaimNotYours"]);
         }

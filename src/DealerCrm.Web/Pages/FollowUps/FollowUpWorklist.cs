@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Duties;
 using DealerCrm.Domain.FollowUps;
-using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Navigation;
@@ -98,15 +98,16 @@ public sealed class FollowUpWorklist(DealerCrmDbContext db, DealershipClock cloc
         }
     }
 
-    /// <summary>The open tasks the user owns, then each pool of a role they hold.</summary>
+    /// <summary>The tasks the user may work (<see cref="DutyRule.Act"/>), then each pool of a role they hold (<see cref="DutyRule.Claim"/>).</summary>
     private IEnumerable<IQueryable<FollowUpTask>> Owners(ClaimsPrincipal user)
     {
-        var userId = user.UserId() ?? "";
-        var open = db.FollowUpTasks.AsNoTracking().Where(t => t.Status == FollowUpStatus.Open);
-        yield return open.Where(t => t.OwnerUserId == userId);
-        foreach (var role in Roles.All.Where(user.IsInRole))
+        var viewer = user.DutyViewer(FollowUpDuty.Access);
+        var tasks = db.FollowUpTasks.AsNoTracking();
+        yield return tasks.Where(FollowUpDuty.Access.For(DutyRule.Act, viewer));
+        foreach (var role in viewer.Roles)
         {
-            yield return open.Where(t => t.OwnerUserId == null && t.OwnerRole == role && (t.ExcludedUserId == null || t.ExcludedUserId != userId));
+            // One pool at a time: "OwnerRole = @role", one index range per arm.
+            yield return tasks.Where(FollowUpDuty.Access.For(DutyRule.Claim, viewer.InPoolOf(role)));
         }
     }
 }

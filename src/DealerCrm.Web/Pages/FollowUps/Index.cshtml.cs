@@ -13,7 +13,12 @@ namespace DealerCrm.Web.Pages.FollowUps;
 
 /// <summary>The follow-up queue: overdue, due today, upcoming; pool tasks can be claimed from here.</summary>
 [Authorize(Policy = Policies.FollowUpsWork)]
-public sealed class IndexModel(DealerCrmDbContext db, FollowUpWorklist queue, DealershipClock clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(
+    DealerCrmDbContext db,
+    FollowUpWorklist queue,
+    IAuthorizationService authorization,
+    DealershipClock clock,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int PageSize = 20;
 
@@ -62,7 +67,7 @@ public sealed class IndexModel(DealerCrmDbContext db, FollowUpWorklist queue, De
     /// <summary>Takes a pool task from the list; a colleague who was quicker is named.</summary>
     public async Task<IActionResult> OnPostClaimAsync(long id, CancellationToken cancellationToken)
     {
-        var result = await FollowUpClaim.TryAsync(db, id, User, clock, l, cancellationToken);
+        var result = await FollowUpClaim.TryAsync(db, authorization, id, User, clock, l, cancellationToken);
         TempData["Flash"] = result.Message;
         return result.Claimed ? RedirectToPage("Details", new { id }) : RedirectToPage(new { tab = Tab });
     }

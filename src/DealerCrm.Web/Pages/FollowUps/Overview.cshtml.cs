@@ -1,4 +1,5 @@
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Duties;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Settings;
 using DealerCrm.Domain.Staff;
@@ -110,11 +111,13 @@ public sealed class OverviewModel(
     {
         var tasks = await db.FollowUpTasks.Where(t => taskIds.Contains(t.Id) && t.Status == FollowUpStatus.Open).ToListAsync(cancellationToken);
         var target = string.IsNullOrEmpty(toUserId) ? null : await db.Users.Where(u => u.Id == toUserId && !u.IsDisabled).Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        // The domain says who may be given a task: holds its pool's role, not excluded from it.
+        var given = target is null ? null : FollowUpDuty.Access.Viewer(target.Id, await staff.RolesOfAsync(target.Id, cancellationToken));
         var moved = 0;
         var skipped = 0;
         foreach (var task in tasks)
         {
-            if (target is not null && (target.Id == task.ExcludedUserId || !await staff.HoldsAnyRoleAsync(target.Id, [task.OwnerRole], cancellationToken)))
+            if (given is not null && !FollowUpDuty.Access.May(DutyRule.Own, task, given))
             {
                 skipped++;
                 continue;
