@@ -11,12 +11,24 @@ document.addEventListener('submit', (event) => {
 
 // An element with data-show-if="Input.Kind:Company" shows only while that field has that value
 // (company-only fields of the customer form, and the like).
+// A radio group's (or checkbox's) value is the checked one's, not the first one's.
+function fieldValue(name) {
+    const fields = Array.from(document.querySelectorAll(`[name="${name}"]`));
+    if (fields.length === 0) {
+        return undefined;
+    }
+    if (fields[0].type === 'radio' || fields[0].type === 'checkbox') {
+        return fields.find((field) => field.checked)?.value ?? '';
+    }
+    return fields[0].value;
+}
 function applyShowIf() {
     document.querySelectorAll('[data-show-if]').forEach((element) => {
         const [name, value] = element.dataset.showIf.split(':');
-        const field = document.querySelector(`[name="${name}"]`);
-        if (field) {
-            element.hidden = field.value !== value;
+        const current = fieldValue(name);
+        if (current !== undefined) {
+            // A block holding a field the server refused always shows, so its message is seen.
+            element.hidden = current !== value && !element.querySelector('.is-invalid');
         }
     });
 }
