@@ -139,6 +139,12 @@ public sealed class FollowUpTask : IVersioned
     public bool WasOnTime => IsDone && CompletedUtc <= DueUtc;
 
     /// <summary>In the user's queue: theirs to work, or theirs to claim (<see cref="FollowUpDuty"/>).</summary>
+    /// <summary>
+    /// When the task was put off (a retry after "not reached", an agreed call-back) and that time
+    /// has not come: the instant it may be tried again; null when it may be worked now.
+    /// </summary>
+    public DateTime? WaitingUntil(DateTime nowUtc) => ActionableFromUtc > nowUtc && ActionableFromUtc > CreatedUtc ? ActionableFromUtc : null;
+
     public bool MayBeWorkedBy(string userId, IEnumerable<string> roles)
     {
         var viewer = FollowUpDuty.Access.Viewer(userId, roles);
@@ -177,11 +183,26 @@ public sealed class FollowUpTask : IVersioned
     /// tried again the next day until the last try, then the task closes as unreachable; a wrong
     /// number closes it; "call back later" moves it to the time the customer asked for.
     /// </summary>
+    /// <remarks>
+    /// A try before the task is due again (the retry after "not reached", an agreed call-back) is
+    /// refused with <see cref="CallTooEarlyException"/>: three tries are three days, not three
+    /// minutes. A manager may let it through with a reason, which the log keeps.
+    /// </remarks>
     public void RecordCall(CallRecord call, FollowUpPolicy policy, DateTime nowUtc)
     {
         if (!IsOpen || !Kind.IsCall())
         {
             throw new InvalidOperationException("Only an open call task records calls.");
+        }
+
+        if (WaitingUntil(nowUtc) is { } until)
+        {
+            if (string.IsNullOrWhiteSpace(call.EarlyReason))
+            {
+                throw new CallTooEarlyException(until);
+            }
+
+            _log.Add(new FollowUpLogEntry(nowUtc, call.UserName, FollowUpAction.EarlyCallAllowed, null, call.EarlyReason));
         }
 
         Notes = Join(Notes, call.Notes);
@@ -298,7 +319,15 @@ public sealed record CallRecord(
     CallOutcome Outcome,
     IReadOnlyDictionary<int, string> Answers,
     string? Notes,
-    DateTime? CallBackAtUtc = null);
+    DateTime? CallBackAtUtc = null,
+    string? EarlyReason = null);
+
+/// <summary>A call recorded before the task is due again, without a manager's reason.</summary>
+public sealed class CallTooEarlyException(DateTime retryFromUtc)
+    : InvalidOperationException($"The task may be tried again from {retryFromUtc:u}.")
+{
+    public DateTime RetryFromUtc { get; } = retryFromUtc;
+}
 
 /// <summary>The customer's answer to one talking point of the script.</summary>
 public sealed class FollowUpAnswer
@@ -331,6 +360,9 @@ public enum FollowUpAction
     LetterPrinted = 4,
     LetterSent = 5,
     Unhappy = 6,
+
+    /// <summary>A manager let a call through before the task was due again; the note is their reason.</summary>
+    EarlyCallAllowed = 7,
 }
 
 /// <summary>What happened to a task, by whom and when: calls, claims, reassignments, letters printed.</summary>

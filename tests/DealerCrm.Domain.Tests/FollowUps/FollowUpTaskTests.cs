@@ -103,9 +103,45 @@ public sealed class FollowUpTaskTests
     {
         var task = FirstCall();
         task.RecordCall(Call(CallOutcome.NotReached), Policy, Now);
+        _time.Advance(TimeSpan.FromDays(1));
         task.RecordCall(Call(CallOutcome.NotReached), Policy, Now);
         task.Tidy(new FollowUpPolicy { MaxCallAttempts = 2 }, Now);
         Assert.Equal(FollowUpStatus.Unreachable, task.Status);
+    }
+
+    [Fact]
+    public void A_try_before_the_retry_time_is_refused_saying_when_unless_a_manager_gives_a_reason()
+    {
+        var task = FirstCall();
+        task.RecordCall(Call(CallOutcome.NotReached), Policy, Now);
+        var retry = Now.AddDays(Policy.RetryAfterDays);
+
+        _time.Advance(TimeSpan.FromHours(23));
+        var refused = Assert.Throws<CallTooEarlyException>(() => task.RecordCall(Call(CallOutcome.NotReached), Policy, Now));
+        Assert.Equal(retry, refused.RetryFromUtc);
+        Assert.Equal(retry, task.WaitingUntil(Now));
+        Assert.Equal(1, task.Attempts);
+
+        task.RecordCall(Call(CallOutcome.NotReached) with { EarlyReason = "客户来电要求回拨" }, Policy, Now);
+        Assert.Equal(2, task.Attempts);
+        Assert.Equal("客户来电要求回拨", task.Log.Single(e => e.Action == FollowUpAction.EarlyCallAllowed).Note);
+
+        _time.Advance(TimeSpan.FromDays(1));
+        Assert.Null(task.WaitingUntil(Now));
+        task.RecordCall(Call(CallOutcome.NotReached), Policy, Now);
+        Assert.Equal(FollowUpStatus.Unreachable, task.Status);
+    }
+
+    [Fact]
+    public void An_agreed_call_back_is_not_tried_before_its_time_and_a_new_task_is_never_waiting()
+    {
+        var task = FirstCall();
+        Assert.Null(task.WaitingUntil(Now));
+        task.RecordCall(Call(CallOutcome.CallBackLater, callBack: Now.AddHours(5)), Policy, Now);
+        Assert.Throws<CallTooEarlyException>(() => task.RecordCall(Call(CallOutcome.Reached), Policy, Now.AddHours(4)));
+        _time.Advance(TimeSpan.FromHours(5));
+        task.RecordCall(Call(CallOutcome.Refused), Policy, Now);
+        Assert.Equal(FollowUpStatus.Refused, task.Status);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Privacy;
 using DealerCrm.Domain.Settings;
+using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Localization;
@@ -59,6 +60,12 @@ public sealed class DetailsModel(
 
     public bool MayWork { get; private set; }
 
+    /// <summary>The task was put off (a retry, a call-back) until this instant, not yet come: no try before it.</summary>
+    public DateTime? WaitingUntilUtc { get; private set; }
+
+    /// <summary>A manager of the task's pool may call before then, with a reason.</summary>
+    public bool MayCallEarly { get; private set; }
+
     public bool MayClaim { get; private set; }
 
     /// <summary>The person who has (or had) the task may record that the customer is unhappy, also after the call.</summary>
@@ -85,6 +92,9 @@ public sealed class DetailsModel(
 
         [Display(Name = "FollowUps.CallBackAt")]
         public DateTime? CallBackAt { get; set; }
+
+        [Display(Name = "FollowUps.EarlyReason")]
+        public string? EarlyReason { get; set; }
 
         [Display(Name = "FollowUps.UnhappyNote")]
         public string? UnhappyNote { get; set; }
@@ -120,6 +130,7 @@ public sealed class DetailsModel(
                 .Must(at => at > clock.LocalNow).WithMessage(l["FollowUps.CallBackInPast"])
                 .When(x => x.Outcome == CallOutcome.CallBackLater);
             RuleFor(x => x.Notes).MaximumLength(2000);
+            RuleFor(x => x.EarlyReason).MaximumLength(200);
             RuleForEach(x => x.Answers.Values).MaximumLength(1000).OverridePropertyName("Answers");
         }
     }
@@ -145,11 +156,17 @@ public sealed class DetailsModel(
             return Page();
         }
 
+        if (WaitingUntilUtc is { } until && !MayTryEarly())
+        {
+            return Page();
+        }
+
         var answers = Input.Answers.Where(a => a.Key >= 1 && a.Key <= Input.TalkingPoints && !string.IsNullOrWhiteSpace(a.Value))
             .ToDictionary(a => a.Key, a => a.Value!);
         var callBack = Input.CallBackAt is { } local ? clock.ToUtc(local) : (DateTime?)null;
         db.ExpectVersion(Task, Input.Version);
-        Task.RecordCall(new CallRecord(User.UserId()!, User.Identity!.Name!, Input.Outcome!.Value, answers, Input.Notes, callBack), policy.Value, clock.UtcNow);
+        var early = WaitingUntilUtc is null ? null : Input.EarlyReason!.Trim();
+        Task.RecordCall(new CallRecord(User.UserId()!, User.Identity!.Name!, Input.Outcome!.Value, answers, Input.Notes, callBack, early), policy.Value, clock.UtcNow);
         if (!await SaveAsync(cancellationToken))
         {
             // Show the task as it is on file, not as the refused call would have left it; what was typed stays.
@@ -251,6 +268,27 @@ public sealed class DetailsModel(
     private async Task<bool> AllowedAsync(FollowUpTask task, OperationAuthorizationRequirement operation) =>
         (await authorization.AuthorizeAsync(User, task, operation)).Succeeded;
 
+    /// <summary>
+    /// A try before the task is due again: refused, saying when it can be tried, unless a manager
+    /// of its pool gives a reason (three tries are three days, not three minutes).
+    /// </summary>
+    private bool MayTryEarly()
+    {
+        if (!MayCallEarly)
+        {
+            ModelState.AddModelError(string.Empty, l["FollowUps.TooEarly", Fmt(WaitingUntilUtc!.Value)]);
+            return false;
+        }
+
+        if (string.IsNullOrWhiteSpace(Input.EarlyReason))
+        {
+            ModelState.AddModelError("Input.EarlyReason", l["FollowUps.EarlyReasonRequired", Fmt(WaitingUntilUtc!.Value)]);
+            return false;
+        }
+
+        return true;
+    }
+
     private async Task<bool> LoadAsync(long id, CancellationToken cancellationToken, bool tracked = false)
     {
         var tasks = tracked ? db.FollowUpTasks : db.FollowUpTasks.AsNoTracking();
@@ -270,6 +308,8 @@ public sealed class DetailsModel(
         }
 
         MayWork = await AllowedAsync(task, DutyOperations.Act);
+        WaitingUntilUtc = task.WaitingUntil(clock.UtcNow);
+        MayCallEarly = FollowUpDuty.Access.Viewer(User.UserId()!, Roles.All.Where(User.IsInRole)).SupervisedPools.Contains(task.OwnerRole);
         MayClaim = await AllowedAsync(task, DutyOperations.Claim);
         // The person who has (or had) the task, also after the call.
         MayRecordUnhappy = task.Kind.IsCall() && task.Status != FollowUpStatus.Cancelled && await AllowedAsync(task, DutyOperations.Hold);
