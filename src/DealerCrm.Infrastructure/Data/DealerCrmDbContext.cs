@@ -3,6 +3,7 @@ using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Letters;
+using DealerCrm.Domain.Notifications;
 using DealerCrm.Domain.Privacy;
 using DealerCrm.Infrastructure.Data.Interceptors;
 using DealerCrm.Infrastructure.Identity;
@@ -57,6 +58,10 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     public DbSet<FollowUpCursor> FollowUpCursors => Set<FollowUpCursor>();
 
     public DbSet<LetterTemplateSetting> LetterTemplates => Set<LetterTemplateSetting>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
 
     public override void Dispose()
     {
