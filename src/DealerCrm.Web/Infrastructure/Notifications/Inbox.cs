@@ -50,9 +50,13 @@ public sealed class Inbox(DealerCrmDbContext db, DealershipClock clock, BadgeCac
     {
         var userId = user.UserId() ?? "";
         return Visible(user)
-            .Select(n => new InboxItem(n.Id, n.CreatedUtc, n.Kind, n.TextKey, n.TextArgs, n.Link,
-                db.NotificationReads.Where(r => r.NotificationId == n.Id && r.UserId == userId).Select(r => (DateTime?)r.ReadUtc).FirstOrDefault()))
-            .OrderBy(i => i.ReadUtc == null ? 0 : 1).ThenByDescending(i => i.CreatedUtc).ThenByDescending(i => i.Id);
+            .Select(n => new
+            {
+                Notice = n,
+                ReadUtc = db.NotificationReads.Where(r => r.NotificationId == n.Id && r.UserId == userId).Select(r => (DateTime?)r.ReadUtc).FirstOrDefault(),
+            })
+            .OrderBy(i => i.ReadUtc == null ? 0 : 1).ThenByDescending(i => i.Notice.CreatedUtc).ThenByDescending(i => i.Notice.Id)
+            .Select(i => new InboxItem(i.Notice.Id, i.Notice.CreatedUtc, i.Notice.Kind, i.Notice.TextKey, i.Notice.TextArgs, i.Notice.Link, i.ReadUtc));
     }
 
     /// <summary>Marks one of the user's notices read; null when it is not theirs (or does not exist).</summary>
