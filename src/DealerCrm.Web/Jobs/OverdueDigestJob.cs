@@ -69,7 +69,7 @@ public sealed class OverdueDigestJob(
                      .GroupBy(x => x.Role, x => x.Owner))
         {
             var people = recipient
-                .OrderByDescending(o => o.Count).ThenBy(o => o.OwnerUserId is null).ThenBy(o => o.OwnerRole, StringComparer.Ordinal)
+                .OrderByDescending(o => o.Count).ThenBy(o => o.OwnerUserId is null).ThenBy(o => o.OwnerRole, StringComparer.Ordinal).ThenBy(o => o.OwnerUserId, StringComparer.Ordinal)
                 .Select(o => NoticeArg.Localized("Notifications.OverdueDigest.Person",
                     o.OwnerUserId is null
                         ? NoticeArg.Localized("FollowUps.Pool", NoticeArg.Localized("Role." + o.OwnerRole))
