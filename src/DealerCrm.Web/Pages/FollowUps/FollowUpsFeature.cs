@@ -1,15 +1,15 @@
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.FollowUps;
+using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
+using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
-using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Navigation;
 using DealerCrm.Web.Infrastructure.Notifications;
 using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Customers;
 using Microsoft.EntityFrameworkCore;
-using DealerCrm.Domain.Settings;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
