@@ -5,6 +5,7 @@ using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Jobs;
 using DealerCrm.Domain.Letters;
+using DealerCrm.Domain.Notifications;
 using DealerCrm.Domain.Privacy;
 using DealerCrm.Infrastructure.Data.Interceptors;
 using DealerCrm.Infrastructure.Identity;
@@ -61,9 +62,14 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     public DbSet<LetterTemplateSetting> LetterTemplates => Set<LetterTemplateSetting>();
 
     public DbSet<SetAsideRow> SetAsideRows => Set<SetAsideRow>();
+
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     public DbSet<CalendarDayChange> CalendarDayChanges => Set<CalendarDayChange>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
 
     public override void Dispose()
     {

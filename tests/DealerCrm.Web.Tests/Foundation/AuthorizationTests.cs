@@ -12,8 +12,8 @@ public sealed class AuthorizationTests(DealerCrmFactory factory) : IClassFixture
     /// <summary>Pages anyone may open: signing in, the language switch, and error pages.</summary>
     private static readonly string[] AnonymousPages = ["/Account/AccessDenied", "/Account/Language", "/Account/Login", "/Error"];
 
-    /// <summary>Pages whose GET only redirects (their work is a POST).</summary>
-    private static readonly string[] RedirectOnlyPages = ["/Account/Language", "/Account/Logout", "/Letters/MarkSent"];
+    /// <summary>Pages whose GET only redirects (their work is a POST, or marking a notice read on the way to its page).</summary>
+    private static readonly string[] RedirectOnlyPages = ["/Account/Language", "/Account/Logout", "/Letters/MarkSent", "/Notifications/Open"];
 
     [Fact]
     public void Every_page_declares_a_named_policy_or_is_one_of_the_anonymous_pages()

@@ -15,6 +15,7 @@ public static class PolicyOptions
         (typeof(CsiPolicy), CsiPolicy.Section),
         (typeof(PrivacyPolicy), PrivacyPolicy.Section),
         (typeof(SecurityPolicy), SecurityPolicy.Section),
+        (typeof(NotificationPolicy), NotificationPolicy.Section),
     ];
 
     public static IServiceCollection AddPolicyOptions(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +26,7 @@ public static class PolicyOptions
         Add<CsiPolicy>(services, configuration, CsiPolicy.Section);
         Add<PrivacyPolicy>(services, configuration, PrivacyPolicy.Section);
         Add<SecurityPolicy>(services, configuration, SecurityPolicy.Section);
+        Add<NotificationPolicy>(services, configuration, NotificationPolicy.Section);
         services.AddOptions<CsiPolicy>().Validate(
             p => p.ServiceInitiationWeightPercent + p.ServiceAdvisorWeightPercent + p.ServiceQualityWeightPercent
                  + p.DealerFacilityWeightPercent + p.VehiclePickUpWeightPercent == 100,

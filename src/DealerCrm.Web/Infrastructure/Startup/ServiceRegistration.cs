@@ -13,6 +13,7 @@ using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Customers;
 using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Pages.Letters;
+using DealerCrm.Web.Pages.Notifications;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -86,6 +87,7 @@ public static class ServiceRegistration
         services.AddCustomers();
         services.AddFollowUps(configuration);
         services.AddLetters();
+        services.AddNotifications();
         return services;
     }
 

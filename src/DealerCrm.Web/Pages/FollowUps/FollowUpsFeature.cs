@@ -2,9 +2,11 @@ using DealerCrm.Domain.Common;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
+using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
 using DealerCrm.Web.Infrastructure.Navigation;
+using DealerCrm.Web.Infrastructure.Notifications;
 using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Customers;
 using Microsoft.EntityFrameworkCore;
@@ -72,11 +74,32 @@ public sealed class FollowUpTimelineSource(DealerCrmDbContext db, IStringLocaliz
     }
 }
 
-/// <summary>The navigation's count: the user's follow-ups overdue or due today.</summary>
-public sealed class FollowUpBadge(FollowUpWorklist worklist, IHttpContextAccessor http) : INavBadgeSource
+/// <summary>
+/// The navigation's count: the user's follow-ups overdue or due today, reused from the
+/// <see cref="BadgeCache"/> while fresh (it is on every page). The queue page counts its tabs
+/// afresh anyway: there the badge takes those counts and keeps them for the pages that follow.
+/// </summary>
+public sealed class FollowUpBadge(FollowUpWorklist worklist, BadgeCache badges, IHttpContextAccessor http) : INavBadgeSource
 {
-    public string Name => "FollowUps";
+    public string Name => BadgeCache.FollowUps;
 
-    public async Task<int> CountAsync(CancellationToken cancellationToken) =>
-        await worklist.CountNowAsync(http.HttpContext!.User, cancellationToken);
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        var context = http.HttpContext!;
+        var user = context.User;
+        if (user.UserId() is not { } userId)
+        {
+            return 0;
+        }
+
+        if (context.GetRouteValue("page") is "/FollowUps/Index")
+        {
+            var generations = badges.Generations(userId);
+            var count = await worklist.CountNowAsync(user, cancellationToken);
+            badges.Set(userId, Name, count, generations);
+            return count;
+        }
+
+        return await badges.GetOrCountAsync(userId, Name, () => worklist.CountNowAsync(user, cancellationToken));
+    }
 }

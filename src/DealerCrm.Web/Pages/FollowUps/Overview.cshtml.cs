@@ -5,6 +5,7 @@ using DealerCrm.Domain.Settings;
 using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Notifications;
 using DealerCrm.Web.Infrastructure.Paging;
 using DealerCrm.Web.Infrastructure.Staff;
 using Microsoft.AspNetCore.Authorization;
@@ -27,7 +28,8 @@ public sealed class OverviewModel(
     StaffDirectory staff,
     DealershipClock clock,
     IOptions<FollowUpPolicy> policy,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l,
+    Notifier notifier) : PageModel
 {
     private const int PageSize = 50;
     private const int Weeks = 8;
@@ -115,6 +117,7 @@ public sealed class OverviewModel(
         var given = target is null ? null : FollowUpDuty.Access.Viewer(target.Id, await staff.RolesOfAsync(target.Id, cancellationToken));
         var moved = 0;
         var skipped = 0;
+        var movedTasks = new List<FollowUpTask>();
         foreach (var task in tasks)
         {
             if (given is not null && !FollowUpDuty.Access.May(DutyRule.Own, task, given))
@@ -124,7 +127,13 @@ public sealed class OverviewModel(
             }
 
             task.Reassign(target?.Id, User.Identity!.Name!, target?.DisplayName ?? l["FollowUps.Pool", l["Role." + task.OwnerRole]], clock.UtcNow);
+            movedTasks.Add(task);
             moved++;
+        }
+
+        if (target is not null && target.Id != User.UserId())
+        {
+            await TaskNotices.NotifyReassignedAsync(notifier, target.Id, User.DisplayName(), movedTasks, clock, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
