@@ -7,13 +7,16 @@ namespace DealerCrm.Domain.FollowUps;
 public static class FollowUpDuty
 {
     /// <summary>
-    /// The managers who read the follow-up overview supervise every follow-up pool: it shows them
-    /// all overdue tasks and lets them hand any of them on. Narrowing one pool to its own managers
-    /// is a change of this table alone.
+    /// Each manager supervises their own department's pools (sees every task in them, whoever has
+    /// it, and may hand it on): the CS director the customer-service duties, the sales manager the
+    /// sales duties; the general manager all of them.
     /// </summary>
-    public static DutySupervision Supervision { get; } = DutySupervision.Of(
-        Enum.GetValues<FollowUpKind>().Select(k => k.OwnerRole()),
-        Roles.GeneralManager, Roles.CsDirector, Roles.SalesManager);
+    public static DutySupervision Supervision { get; } = new(new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [Roles.CsAgent] = [Roles.GeneralManager, Roles.CsDirector],
+        [Roles.Salesperson] = [Roles.GeneralManager, Roles.SalesManager],
+        [Roles.SalesManager] = [Roles.GeneralManager, Roles.SalesManager],
+    });
 
     /// <summary>
     /// Where a task keeps the duty's facts. "Not excluded" is written the way the queue's pool arms

@@ -115,26 +115,37 @@ public sealed class DutyAccessTests
     }
 
     [Fact]
-    public void A_supervisor_sees_and_reassigns_every_follow_up_but_works_only_what_they_hold_or_claim_from_their_own_pool()
+    public void A_manager_sees_and_reassigns_their_own_departments_follow_ups_but_works_only_what_they_hold()
     {
         var agents = Revisit(owner: "agent-1");
         var salespersons = SecondCall("sales-1");
+        var generalManager = Access.Viewer("gm-1", [Roles.GeneralManager]);
 
-        foreach (var manager in new[] { Director, SalesManager, Access.Viewer("gm-1", [Roles.GeneralManager]) })
+        foreach (var (manager, theirs, others) in new[] { (Director, agents, salespersons), (SalesManager, salespersons, agents) })
         {
-            foreach (var task in new[] { agents, salespersons })
+            Assert.True(May(DutyRule.See, theirs, manager));
+            Assert.True(May(DutyRule.Reassign, theirs, manager));
+            Assert.False(May(DutyRule.See, others, manager));
+            Assert.False(May(DutyRule.Reassign, others, manager));
+        }
+
+        foreach (var task in new[] { agents, salespersons })
+        {
+            foreach (var manager in new[] { Director, SalesManager, generalManager })
             {
-                Assert.True(May(DutyRule.See, task, manager));
-                Assert.True(May(DutyRule.Reassign, task, manager));
                 Assert.False(May(DutyRule.Act, task, manager));
                 Assert.False(May(DutyRule.Hold, task, manager));
                 Assert.False(May(DutyRule.Claim, task, manager));
             }
+
+            Assert.True(May(DutyRule.See, task, generalManager));
+            Assert.True(May(DutyRule.Reassign, task, generalManager));
         }
 
         Assert.False(May(DutyRule.Reassign, agents, Agent));
         Assert.False(May(DutyRule.Reassign, salespersons, Salesperson));
-        Assert.Equal([Roles.CsAgent, Roles.SalesManager, Roles.Salesperson], FollowUpDuty.Supervision.PoolsSupervisedBy([Roles.CsDirector]));
+        Assert.Equal([Roles.CsAgent], FollowUpDuty.Supervision.PoolsSupervisedBy([Roles.CsDirector]));
+        Assert.Equal([Roles.SalesManager, Roles.Salesperson], FollowUpDuty.Supervision.PoolsSupervisedBy([Roles.SalesManager]));
         Assert.Empty(FollowUpDuty.Supervision.PoolsSupervisedBy([Roles.CsAgent, Roles.Salesperson, Roles.ServiceAdvisor]));
     }
 

@@ -51,6 +51,12 @@ public static class Policies
     /// <summary>Overdue tasks, reassignment, return-visit rates and the weekly report.</summary>
     public const string FollowUpsManage = nameof(FollowUpsManage);
 
+    /// <summary>
+    /// Read the follow-up overview and the weekly report (日结周报 "for the departments"): the
+    /// follow-up managers, and the department managers and technical director who receive it.
+    /// </summary>
+    public const string FollowUpsReports = nameof(FollowUpsReports);
+
     /// <summary>Open a task's page: those who work tasks and those who manage them.</summary>
     public const string FollowUpsView = nameof(FollowUpsView);
 
@@ -78,6 +84,7 @@ public static class Policies
         [PrivacyAdmin] = [Roles.CsDirector],
         [FollowUpsWork] = [Roles.CsAgent, Roles.CsDirector, Roles.SalesManager, Roles.Salesperson],
         [FollowUpsManage] = [Roles.GeneralManager, Roles.CsDirector, Roles.SalesManager],
+        [FollowUpsReports] = [Roles.GeneralManager, Roles.CsDirector, Roles.SalesManager, Roles.DepartmentManager, Roles.TechnicalDirector],
         [FollowUpsView] = [Roles.CsAgent, Roles.CsDirector, Roles.SalesManager, Roles.Salesperson, Roles.GeneralManager],
         [LettersPrint] = [Roles.Salesperson, Roles.SalesManager, Roles.CsAgent, Roles.CsDirector, Roles.GeneralManager],
     };

@@ -21,7 +21,7 @@ namespace DealerCrm.Web.Pages.FollowUps;
 /// For managers: overdue tasks by owner (and reassigning them), the return-visit and on-time
 /// rates per person, per kind and per week, the under-warranty rate against its 100% target.
 /// </summary>
-[Authorize(Policy = Policies.FollowUpsManage)]
+[Authorize(Policy = Policies.FollowUpsReports)]
 public sealed class OverviewModel(
     DealerCrmDbContext db,
     FollowUpStats stats,
@@ -61,6 +61,12 @@ public sealed class OverviewModel(
 
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
 
+    /// <summary>The follow-up managers hand tasks on; the other readers of the overview only read it.</summary>
+    /// <summary>Every overdue task of the dealership (the list below holds the reader's own department's).</summary>
+    public int OverdueTotal => OverdueByOwner.Sum(o => o.Count);
+
+    public bool MayReassign => Policies.Allows(Policies.FollowUpsManage, Roles.All.Where(User.IsInRole));
+
     public sealed record OwnerLoad(string Label, int Count, DateTime OldestDueUtc);
 
     public sealed record OverdueRow(long Id, FollowUpKind Kind, DateTime DueUtc, string? OwnerUserId, string OwnerRole, string CustomerName, int CustomerId);
@@ -84,7 +90,9 @@ public sealed class OverviewModel(
                 .ToListAsync(cancellationToken))
             .Select(g => new OwnerLoad(Owner(g.OwnerUserId, g.OwnerRole), g.Count, g.Oldest))
             .OrderByDescending(g => g.Count).ToList();
-        Overdue = await overdue.OrderBy(t => t.DueUtc).ThenBy(t => t.Id)
+        // The list to hand on holds the manager's own department's tasks; the counts above are the dealership's.
+        var pools = FollowUpDuty.Supervision.PoolsSupervisedBy(Roles.All.Where(User.IsInRole)).ToList();
+        Overdue = await overdue.Where(t => pools.Contains(t.OwnerRole)).OrderBy(t => t.DueUtc).ThenBy(t => t.Id)
             .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new OverdueRow(t.Id, t.Kind, t.DueUtc, t.OwnerUserId, t.OwnerRole, c.Name, c.Id))
             .ToPagedListAsync(PageNumber, PageSize, cancellationToken);
 
@@ -111,8 +119,24 @@ public sealed class OverviewModel(
     /// <summary>Gives the chosen overdue tasks to a colleague who holds the task's role (or back to its pool).</summary>
     public async Task<IActionResult> OnPostReassignAsync(long[] taskIds, string? toUserId, CancellationToken cancellationToken)
     {
+        // Readers of the overview (department managers, the technical director) hand nothing on.
+        if (!MayReassign)
+        {
+            return Forbid();
+        }
+
         var tasks = await db.FollowUpTasks.Where(t => taskIds.Contains(t.Id) && t.Status == FollowUpStatus.Open).ToListAsync(cancellationToken);
         var target = string.IsNullOrEmpty(toUserId) ? null : await db.Users.Where(u => u.Id == toUserId && !u.IsDisabled).Select(u => new { u.Id, u.DisplayName }).SingleOrDefaultAsync(cancellationToken);
+        if (!string.IsNullOrEmpty(toUserId) && target is null)
+        {
+            // Nobody (or a disabled account): refused, not quietly read as "back to the pool".
+            TempData["Flash"] = l["FollowUps.ReassignUnknownUser"].Value;
+            return RedirectToPage();
+        }
+
+        // A manager hands on only their own department's tasks (the domain's supervision table).
+        var manager = FollowUpDuty.Access.Viewer(User.UserId()!, Roles.All.Where(User.IsInRole));
+        var notTheirs = tasks.RemoveAll(t => !FollowUpDuty.Access.May(DutyRule.Reassign, t, manager));
         // The domain says who may be given a task: holds its pool's role, not excluded from it.
         var given = target is null ? null : FollowUpDuty.Access.Viewer(target.Id, await staff.RolesOfAsync(target.Id, cancellationToken));
         var moved = 0;
@@ -131,13 +155,17 @@ public sealed class OverviewModel(
             moved++;
         }
 
-        if (target is not null && target.Id != User.UserId())
+        if (target is not null && target.Id != User.UserId() && movedTasks.Count > 0)
         {
             await TaskNotices.NotifyReassignedAsync(notifier, target.Id, User.DisplayName(), movedTasks, clock, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Flash"] = skipped == 0 ? l["FollowUps.Reassigned", moved].Value : l["FollowUps.ReassignedSome", moved, skipped].Value;
+        if (notTheirs > 0)
+        {
+            TempData["Flash"] += " " + l["FollowUps.ReassignOtherDepartment", notTheirs].Value;
+        }
         return RedirectToPage();
     }
 }

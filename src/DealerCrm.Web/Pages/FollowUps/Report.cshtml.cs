@@ -17,7 +17,7 @@ namespace DealerCrm.Web.Pages.FollowUps;
 /// The weekly report (日结周报): the week's return-visit results by department and kind, the
 /// unhappy customers, and every answer customers gave; exportable to .xlsx for the departments.
 /// </summary>
-[Authorize(Policy = Policies.FollowUpsManage)]
+[Authorize(Policy = Policies.FollowUpsReports)]
 public sealed class ReportModel(DealerCrmDbContext db, FollowUpStats stats, DealershipClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int AnswersShown = 200;
