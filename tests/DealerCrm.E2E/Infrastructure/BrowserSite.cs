@@ -28,6 +28,13 @@ public class BrowserSite : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    static BrowserSite()
+    {
+        // Expect(...) waits for its condition and returns as soon as it holds; the bound is only
+        // how long a busy machine may take. Same bound as the context's actions (15 s, below).
+        Assertions.SetDefaultExpectTimeout(15_000);
+    }
+
     public async Task InitializeAsync()
     {
         Factory.UseKestrel(0);

@@ -1,16 +1,20 @@
+using System.Reflection;
 using DealerCrm.Infrastructure.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DealerCrm.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real site on a real SQLite file in a fresh temporary folder, with the demo users and a
-/// <see cref="FakeTimeProvider"/> standing at Monday 2026-11-23 10:00 Beijing time.
+/// <see cref="FakeTimeProvider"/> standing at Monday 2026-11-23 10:00 Beijing time. The database
+/// starts as a copy of a template seeded once per test run for the factory's data profile
+/// (environment, clock at start, seed-related settings): see docs/testing.md.
 /// </summary>
 public class DealerCrmFactory : WebApplicationFactory<Program>
 {
@@ -35,12 +39,40 @@ public class DealerCrmFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration a derived factory wants (keys as in appsettings.json).</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    /// <summary>
+    /// Whether this site starts from a copy of its data profile's template database (see
+    /// <see cref="DatabaseTemplates"/>) instead of seeding its own. Off by itself for a factory
+    /// that overrides <see cref="ConfigureWebHost"/> (its services might seed differently) or
+    /// moves the database; a factory may also switch it off.
+    /// </summary>
+    protected virtual bool UsesDatabaseTemplate =>
+        GetType().GetMethod(nameof(ConfigureWebHost), BindingFlags.Instance | BindingFlags.NonPublic, [typeof(IWebHostBuilder)])!.DeclaringType == typeof(DealerCrmFactory);
+
+    /// <summary>The data profile this site seeds, from its effective settings and its clock at start.</summary>
+    private DataProfile? Profile() =>
+        UsesDatabaseTemplate ? DataProfile.Of(EnvironmentName, Time.GetUtcNow(), Settings) : null;
+
+    protected override IHost CreateHost(IHostBuilder builder)
     {
-        builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("DataDirectory", DataDirectory);
+        // Before the site starts: it then finds a migrated, seeded database and seeds nothing.
+        if (Profile() is { } profile && !File.Exists(DatabasePath))
+        {
+            DatabaseTemplates.CopyTo(profile, DatabasePath);
+        }
+
+        return base.CreateHost(builder);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        Configure(builder, EnvironmentName, DataDirectory, Settings, Time);
+
+    /// <summary>The test configuration of a site; template databases are built with the same.</summary>
+    internal static void Configure(IWebHostBuilder builder, string environmentName, string dataDirectory, IEnumerable<KeyValuePair<string, string?>> settings, TimeProvider time)
+    {
+        builder.UseEnvironment(environmentName);
+        builder.UseSetting("DataDirectory", dataDirectory);
         builder.UseSetting("Demo:Seed", "true");
-        foreach (var (key, value) in Settings)
+        foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
         }
@@ -48,7 +80,7 @@ public class DealerCrmFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(time);
         });
     }
 
