@@ -1,5 +1,4 @@
 using DealerCrm.Domain.Common;
-using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Jobs;
 using DealerCrm.E2E.Infrastructure;
