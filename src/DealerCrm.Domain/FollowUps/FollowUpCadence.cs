@@ -31,7 +31,8 @@ public sealed record DeliveryFacts(
     public long SourceId => DeliveryId;
 }
 
-public sealed record ServiceVisitFacts(int ServiceVisitId, int CustomerId, int VehicleId, DateOnly VisitDate, string ServiceAdvisorId, bool CustomerReachable) : IFollowUpFacts
+/// <param name="RecordedByUserId">Who entered the visit, when that was someone other than the advisor named on it (their work is checked too).</param>
+public sealed record ServiceVisitFacts(int ServiceVisitId, int CustomerId, int VehicleId, DateOnly VisitDate, string ServiceAdvisorId, bool CustomerReachable, string? RecordedByUserId = null) : IFollowUpFacts
 {
     public string Source => "ServiceVisit";
 
@@ -67,7 +68,8 @@ public sealed record PlannedTask(
     int? VehicleId = null,
     int? DeliveryId = null,
     int? ServiceVisitId = null,
-    int? FamilyMemberId = null);
+    int? FamilyMemberId = null,
+    string? AlsoExcludedUserId = null);
 
 /// <summary>
 /// The follow-up cadence of RULES.md section 3, in one place: given the facts on file, which
@@ -148,9 +150,11 @@ public sealed class FollowUpCadence(FollowUpPolicy policy, TimeZoneInfo zone)
         var day = Plausible("Service visit date", s.VisitDate, PlausibleDates.EarliestVehicleDate).AddDays(Policy.AfterServiceRevisitDueDays);
         if (s.CustomerReachable && InWindow(day, dueAfter, dueThrough))
         {
-            // A CS agent calls, never the advisor who served the visit: the call checks their work.
+            // A CS agent calls, never the advisor who served the visit nor whoever entered it for
+            // them: the call checks their work.
             var revisit = Task(FollowUpKind.AfterServiceRevisit, $"Revisit:S{s.ServiceVisitId}", s.CustomerId, s.VisitDate, EndOfDay(day), null);
-            yield return revisit with { VehicleId = s.VehicleId, ServiceVisitId = s.ServiceVisitId, ExcludedUserId = s.ServiceAdvisorId };
+            var recorder = s.RecordedByUserId is { } r && r != s.ServiceAdvisorId ? r : null;
+            yield return revisit with { VehicleId = s.VehicleId, ServiceVisitId = s.ServiceVisitId, ExcludedUserId = s.ServiceAdvisorId, AlsoExcludedUserId = recorder };
         }
     }
 

@@ -25,7 +25,7 @@ public static class FollowUpDuty
     public static DutyAccess<FollowUpTask> Access { get; } = new(
         owner: t => t.OwnerUserId,
         poolRole: t => t.OwnerRole,
-        admits: (t, userId) => t.ExcludedUserId == null || t.ExcludedUserId != userId,
+        admits: (t, userId) => (t.ExcludedUserId == null || t.ExcludedUserId != userId) && (t.AlsoExcludedUserId == null || t.AlsoExcludedUserId != userId),
         isOpen: t => t.Status == FollowUpStatus.Open,
         Supervision);
 }

@@ -64,6 +64,7 @@ public sealed class FollowUpTask : IVersioned
         OwnerRole = planned.OwnerRole;
         OwnerUserId = planned.OwnerUserId;
         ExcludedUserId = planned.ExcludedUserId;
+        AlsoExcludedUserId = planned.AlsoExcludedUserId;
         CreatedUtc = createdUtc;
         ActionableFromUtc = createdUtc;
     }
@@ -105,6 +106,9 @@ public sealed class FollowUpTask : IVersioned
 
     /// <summary>Someone who must not take this task (the advisor whose work a revisit checks).</summary>
     public string? ExcludedUserId { get; private set; }
+
+    /// <summary>A second person who must not take it (whoever entered the visit for its advisor).</summary>
+    public string? AlsoExcludedUserId { get; private set; }
 
     public FollowUpStatus Status { get; private set; }
 

@@ -1134,6 +1134,9 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime>("ActionableFromUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("AlsoExcludedUserId")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 

@@ -1104,6 +1104,9 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime>("ActionableFromUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AlsoExcludedUserId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 

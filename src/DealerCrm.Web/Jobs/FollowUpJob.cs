@@ -492,10 +492,12 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         return ids;
     }
 
+    /// <summary>A visit's facts, with who entered it (a login on the visit, their id from the users).</summary>
     private IQueryable<ServiceVisitFacts> VisitFactsQuery(IQueryable<ServiceVisit> visits) =>
         from s in visits
         join c in db.Customers on s.CustomerId equals c.Id
-        select new ServiceVisitFacts(s.Id, s.CustomerId, s.VehicleId, s.VisitDate, s.ServiceAdvisorId, c.MergedIntoId == null && c.AnonymisedUtc == null);
+        select new ServiceVisitFacts(s.Id, s.CustomerId, s.VehicleId, s.VisitDate, s.ServiceAdvisorId, c.MergedIntoId == null && c.AnonymisedUtc == null,
+            db.Users.Where(u => u.UserName == s.RecordedBy).Select(u => u.Id).FirstOrDefault());
 
     private Task<List<int>> ServiceVisitsWithRevisitOnAsync(DateOnly day, int lastId, CancellationToken cancellationToken)
     {

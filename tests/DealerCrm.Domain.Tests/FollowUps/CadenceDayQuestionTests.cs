@@ -67,6 +67,16 @@ public sealed class CadenceDayQuestionTests
         Assert.Equal([new DateOnly(2026, 11, 27)], Cadence.Default.ServiceVisitDaysWithRevisitOn(new DateOnly(2026, 11, 30)));
     }
 
+    [Fact]
+    public void A_revisit_excludes_the_advisor_and_whoever_entered_the_visit_for_them()
+    {
+        var through = new DateOnly(2026, 12, 31);
+        var byAnother = Assert.Single(Cadence.Default.ForServiceVisit(new ServiceVisitFacts(1, 1, 1, new DateOnly(2026, 11, 20), "advisor-1", true, "advisor-2"), DateOnly.MinValue, through));
+        Assert.Equal(("advisor-1", "advisor-2"), (byAnother.ExcludedUserId, byAnother.AlsoExcludedUserId));
+        var byThemselves = Assert.Single(Cadence.Default.ForServiceVisit(new ServiceVisitFacts(2, 1, 1, new DateOnly(2026, 11, 20), "advisor-1", true, "advisor-1"), DateOnly.MinValue, through));
+        Assert.Equal(("advisor-1", null), (byThemselves.ExcludedUserId, byThemselves.AlsoExcludedUserId));
+    }
+
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(9999, 12, 31)]

@@ -173,7 +173,9 @@ public sealed class DutyAuthorizationTests(FollowUpFactory factory) : IClassFixt
         Assert.Equal(1, Occurrences(sql, $"OwnerUserId{close} = @UserId"));
         Assert.Equal(2, Occurrences(sql, $"OwnerUserId{close} IS NULL"));
         Assert.Equal(2, Occurrences(sql, $"OwnerRole{close} = @Role"));
-        Assert.Equal(3, Occurrences(sql, $"ExcludedUserId{close} IS NULL OR "));
+        var open = provider == "sqlite" ? "\"" : "[";
+        Assert.Equal(3, Occurrences(sql, $"{open}ExcludedUserId{close} IS NULL OR "));
+        Assert.Equal(3, Occurrences(sql, $"{open}AlsoExcludedUserId{close} IS NULL OR "));
         Assert.DoesNotContain("json_each", sql, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("OPENJSON", sql, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain(" IN (", sql, StringComparison.Ordinal);
@@ -204,6 +206,33 @@ public sealed class DutyAuthorizationTests(FollowUpFactory factory) : IClassFixt
         var revisit = await TaskOfAsync(factory, customer.Id, FollowUpKind.AfterServiceRevisit);
         Assert.Equal((null, advisorId), (revisit.OwnerUserId, revisit.ExcludedUserId));
         return revisit;
+    }
+
+    [Fact]
+    public async Task Whoever_entered_a_visit_for_another_advisor_is_excluded_from_its_revisit_too()
+    {
+        var recorderId = await factory.CreateUserAsync("advisor.recorder", "代录顾问兼客服", Roles.ServiceAdvisor, Roles.CsAgent);
+        var advisorId = await CustomerTestData.UserIdAsync(factory, "serviceadvisor");
+        var customer = await CustomerTestData.CreateCustomerAsync(factory, "代录回访客户");
+        var vehicle = await CustomerTestData.AddVehicleAsync(factory, customer.Id, CustomerTestData.NewPlate());
+        await factory.WithDbAsync(async db =>
+        {
+            // Entered by one advisor (the login the record page keeps) for the colleague who served it.
+            db.ServiceVisits.Add(new ServiceVisit(vehicle.Id, customer.Id, new ServiceVisitDetails(factory.Clock.Today.AddDays(-1), 8000, ServiceVisitType.Repair, "更换刹车片", advisorId,
+                Money.FromYuan(900), null, null), factory.Time.GetUtcNow().UtcDateTime, "advisor.recorder"));
+            await db.SaveChangesAsync();
+        });
+        await factory.RunJobAsync();
+        var revisit = await TaskOfAsync(factory, customer.Id, FollowUpKind.AfterServiceRevisit);
+
+        Assert.Equal((advisorId, recorderId), (revisit.ExcludedUserId, revisit.AlsoExcludedUserId));
+        Assert.Equal((false, false, false), await AllowedAsync(Principal(recorderId, Roles.ServiceAdvisor, Roles.CsAgent), revisit, DutyOperations.See, DutyOperations.Claim, DutyOperations.Act));
+        Assert.Equal((true, true, false), await AllowedAsync(Principal(await CustomerTestData.UserIdAsync(factory, "csagent"), Roles.CsAgent), revisit, DutyOperations.See, DutyOperations.Claim, DutyOperations.Act));
+        using var recorder = await factory.SignInAsync("advisor.recorder");
+        foreach (var tab in Enum.GetValues<QueueTab>())
+        {
+            Assert.DoesNotContain(revisit.Id, (await QueueAsync(recorder, tab)).Select(t => t.Id));
+        }
     }
 
     private static ClaimsPrincipal Principal(string userId, params string[] roles) =>

@@ -174,7 +174,7 @@ public sealed class FollowUpDemoData(
             return candidates.FirstOrDefault(c => c.Id == owner);
         }
 
-        var eligible = candidates.Where(c => c.Id != task.ExcludedUserId).ToList();
+        var eligible = candidates.Where(c => !FollowUpDuty.Access.Excludes(task, c.Id)).ToList();
         return eligible.Count == 0 ? null : eligible[_random.Next(eligible.Count)];
     }
 }
