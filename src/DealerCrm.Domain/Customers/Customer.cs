@@ -94,7 +94,11 @@ public sealed class Customer : IAuditable, IVersioned
 
     public IReadOnlyList<CustomerPhone> OtherPhones => _otherPhones;
 
+    /// <summary>Every family member ever on file, those removed included (for merging, exporting, anonymising).</summary>
     public IReadOnlyList<FamilyMember> Family => _family;
+
+    /// <summary>The family as it stands: the members not removed.</summary>
+    public IEnumerable<FamilyMember> CurrentFamily => _family.Where(f => !f.IsRemoved);
 
     public IReadOnlyList<ContactChange> ContactChanges => _contactChanges;
 
@@ -167,7 +171,16 @@ public sealed class Customer : IAuditable, IVersioned
         return member;
     }
 
-    public void RemoveFamilyMember(FamilyMember member) => _family.Remove(member);
+    /// <summary>Takes a member off the file: marked removed, kept with who and when.</summary>
+    public void RemoveFamilyMember(FamilyMember member, DateTime nowUtc, string byUserName)
+    {
+        if (!_family.Contains(member))
+        {
+            throw new InvalidOperationException("Not a member of this customer's family.");
+        }
+
+        member.MarkRemoved(nowUtc, byUserName);
+    }
 
     /// <summary>Marks this file as merged into <paramref name="survivor"/>, filling the survivor's gaps from it.</summary>
     public void MergeInto(Customer survivor, DateTime atUtc, string by)

@@ -35,6 +35,16 @@ public sealed class FamilyMember : IAuditable, IVersioned
     /// <summary>Since when the dealership knows this person (greetings start from here).</summary>
     public DateTime CreatedUtc { get; private set; }
 
+    /// <summary>
+    /// When the member was taken off the file: kept, not deleted (nothing of a customer's history is
+    /// ever lost), but no longer shown, greeted or edited.
+    /// </summary>
+    public DateTime? RemovedUtc { get; private set; }
+
+    public string? RemovedBy { get; private set; }
+
+    public bool IsRemoved => RemovedUtc is not null;
+
     public void Update(string name, FamilyRelation relation, Gender gender, DateOnly? birthday, string? phone)
     {
         Name = string.IsNullOrWhiteSpace(name) ? throw new ArgumentException("Required.", nameof(name)) : name.Trim();
@@ -42,6 +52,12 @@ public sealed class FamilyMember : IAuditable, IVersioned
         Gender = gender;
         Birthday = birthday;
         Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+    }
+
+    internal void MarkRemoved(DateTime nowUtc, string byUserName)
+    {
+        RemovedUtc ??= nowUtc;
+        RemovedBy ??= byUserName;
     }
 
     internal void Anonymise(string placeholderName)

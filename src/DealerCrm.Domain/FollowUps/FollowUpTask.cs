@@ -299,6 +299,18 @@ public sealed class FollowUpTask : IVersioned
 
     public void Cancel(DateTime nowUtc) => Complete(FollowUpStatus.Cancelled, null, nowUtc);
 
+    /// <summary>No longer wanted, for a reason the task's log keeps (the family member it greets was taken off the file).</summary>
+    public void Cancel(DateTime nowUtc, string byUserName, string reason)
+    {
+        if (!IsOpen)
+        {
+            return;
+        }
+
+        _log.Add(new FollowUpLogEntry(nowUtc, byUserName, FollowUpAction.Cancelled, null, reason));
+        Cancel(nowUtc);
+    }
+
     /// <summary>Two files of one person merged: the survivor's task now.</summary>
     public void MoveToCustomer(int customerId) => CustomerId = customerId;
 
@@ -367,6 +379,9 @@ public enum FollowUpAction
 
     /// <summary>A manager let a call through before the task was due again; the note is their reason.</summary>
     EarlyCallAllowed = 7,
+
+    /// <summary>Cancelled by a change on the file; the note says why.</summary>
+    Cancelled = 8,
 }
 
 /// <summary>What happened to a task, by whom and when: calls, claims, reassignments, letters printed.</summary>

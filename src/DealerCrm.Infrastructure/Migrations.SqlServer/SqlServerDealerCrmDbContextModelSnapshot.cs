@@ -864,6 +864,13 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.Property<int>("Relation")
                         .HasColumnType("int");
 
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime?>("RemovedUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");

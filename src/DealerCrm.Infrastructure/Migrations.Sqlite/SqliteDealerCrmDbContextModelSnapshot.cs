@@ -845,6 +845,13 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Relation")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RemovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemovedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

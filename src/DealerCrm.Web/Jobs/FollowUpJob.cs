@@ -518,7 +518,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         var rows = await (from f in db.FamilyMembers.Where(Among<FamilyMember>(ids, range, f => f.Id))
                           where f.Birthday != null
                           join c in db.Customers on f.CustomerId equals c.Id
-                          select new { f.Id, f.CustomerId, f.Birthday, f.CreatedUtc, Reachable = c.MergedIntoId == null && c.AnonymisedUtc == null })
+                          select new { f.Id, f.CustomerId, f.Birthday, f.CreatedUtc, Reachable = c.MergedIntoId == null && c.AnonymisedUtc == null && f.RemovedUtc == null })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new BirthdayFacts(r.CustomerId, r.Id, r.Birthday!.Value, null, clock.LocalDateOf(r.CreatedUtc), r.Reachable)).ToList();
     }

@@ -38,6 +38,7 @@ internal sealed class CustomerConfiguration : IEntityTypeConfiguration<Customer>
         builder.HasMany(c => c.ContactChanges).WithOne().HasForeignKey(h => h.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.OtherPhones).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(c => c.Family).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.CurrentFamily);
         builder.Navigation(c => c.ContactChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(c => c.IsMerged);
         builder.Ignore(c => c.IsAnonymised);
@@ -66,6 +67,7 @@ internal sealed class FamilyMemberConfiguration : IEntityTypeConfiguration<Famil
         builder.HasIndex(f => f.Birthday);
         builder.Property(f => f.Name).HasMaxLength(50).IsRequired();
         builder.Property(f => f.Phone).HasMaxLength(20);
+        builder.Property(f => f.RemovedBy).HasMaxLength(256);
     }
 }
 

@@ -1,3 +1,4 @@
+using DealerCrm.Domain.Customers;
 using DealerCrm.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,12 @@ public interface ICustomerMergeStep
 public interface ICustomerAnonymiseStep
 {
     Task OnAnonymisedAsync(DealerCrmDbContext db, int customerId, CancellationToken cancellationToken);
+}
+
+/// <summary>A feature's part in taking a family member off a file: it drops what was planned for them.</summary>
+public interface IFamilyMemberRemovedStep
+{
+    Task OnRemovedAsync(DealerCrmDbContext db, FamilyMember member, string byUserName, CancellationToken cancellationToken);
 }
 
 /// <summary>The file's own records: vehicles, deliveries, service visits.</summary>

@@ -1,4 +1,5 @@
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
@@ -24,6 +25,7 @@ public static class FollowUpsFeature
         services.AddScoped<FollowUpStats>();
         services.AddScoped<ICustomerMergeStep, FollowUpMergeStep>();
         services.AddScoped<ICustomerAnonymiseStep, FollowUpAnonymiseStep>();
+        services.AddScoped<IFamilyMemberRemovedStep, FollowUpFamilyRemovedStep>();
         services.AddScoped<ICustomerTimelineSource, FollowUpTimelineSource>();
         services.AddScoped<INavBadgeSource, FollowUpBadge>();
         services.AddScoped<IDemoDataSeeder, FollowUpDemoData>();
@@ -51,6 +53,18 @@ public sealed class FollowUpAnonymiseStep(DealershipClock clock) : ICustomerAnon
         foreach (var task in await db.FollowUpTasks.Where(t => t.CustomerId == customerId && t.Status == FollowUpStatus.Open).ToListAsync(cancellationToken))
         {
             task.Cancel(clock.UtcNow);
+        }
+    }
+}
+
+/// <summary>A family member taken off the file: their open greetings are cancelled, with why.</summary>
+public sealed class FollowUpFamilyRemovedStep(DealershipClock clock, IStringLocalizer<SharedResource> l) : IFamilyMemberRemovedStep
+{
+    public async Task OnRemovedAsync(DealerCrmDbContext db, FamilyMember member, string byUserName, CancellationToken cancellationToken)
+    {
+        foreach (var task in await db.FollowUpTasks.Where(t => t.FamilyMemberId == member.Id && t.Status == FollowUpStatus.Open).ToListAsync(cancellationToken))
+        {
+            task.Cancel(clock.UtcNow, byUserName, l["FollowUps.CancelledMemberRemoved", member.Name]);
         }
     }
 }

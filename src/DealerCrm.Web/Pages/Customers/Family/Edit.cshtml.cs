@@ -15,7 +15,12 @@ namespace DealerCrm.Web.Pages.Customers.Family;
 
 /// <summary>Add a family member (without memberId) or edit or remove one; their birthdays get greetings too.</summary>
 [Authorize(Policy = Policies.CustomersEdit)]
-public sealed class EditModel(DealerCrmDbContext db, DealershipClock clock, IValidator<EditModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(
+    DealerCrmDbContext db,
+    DealershipClock clock,
+    IValidator<EditModel.InputModel> validator,
+    IEnumerable<IFamilyMemberRemovedStep> removedSteps,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -104,7 +109,13 @@ public sealed class EditModel(DealerCrmDbContext db, DealershipClock clock, IVal
             return NotFound();
         }
 
-        Customer.RemoveFamilyMember(member);
+        // Kept as removed, not deleted; what was planned for them (a birthday greeting) is cancelled with why.
+        Customer.RemoveFamilyMember(member, clock.UtcNow, User.Identity!.Name!);
+        foreach (var step in removedSteps)
+        {
+            await step.OnRemovedAsync(db, member, User.Identity!.Name!, cancellationToken);
+        }
+
         return await SaveAsync(l["Family.Removed", member.Name], cancellationToken);
     }
 
@@ -132,7 +143,7 @@ public sealed class EditModel(DealerCrmDbContext db, DealershipClock clock, IVal
             return null;
         }
 
-        var member = memberId is { } mid ? customer.Family.SingleOrDefault(f => f.Id == mid) : null;
+        var member = memberId is { } mid ? customer.CurrentFamily.SingleOrDefault(f => f.Id == mid) : null;
         if (memberId is not null && member is null)
         {
             return null;
