@@ -9,6 +9,9 @@ public enum PrivacyAction
     Anonymise = 4,
     Merge = 5,
     Import = 6,
+
+    /// <summary>A user searched the customers by phone digits (the digits are not logged).</summary>
+    PhoneSearch = 7,
 }
 
 /// <summary>

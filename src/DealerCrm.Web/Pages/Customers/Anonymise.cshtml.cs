@@ -22,7 +22,7 @@ namespace DealerCrm.Web.Pages.Customers;
 /// contact history too, and the act itself is logged.
 /// </summary>
 [Authorize(Policy = Policies.PrivacyAdmin)]
-public sealed class AnonymiseModel(DealerCrmDbContext db, IEnumerable<ICustomerAnonymiseStep> steps, DealershipClock clock, IValidator<AnonymiseModel.InputModel> validator, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AnonymiseModel(DealerCrmDbContext db, IEnumerable<ICustomerAnonymiseStep> steps, DealershipClock clock, IValidator<AnonymiseModel.InputModel> validator, IStringLocalizer<SharedResource> l, ILogger<AnonymiseModel> logger) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -79,11 +79,39 @@ public sealed class AnonymiseModel(DealerCrmDbContext db, IEnumerable<ICustomerA
             return Page();
         }
 
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite)
+        {
+            // Deleted and overwritten cells are zeroed on disk, not left in free space (see VACUUM below).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA secure_delete = ON", cancellationToken);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var phoneIds = customer.OtherPhones.Select(p => Key(p.Id)).ToList();
-        var familyIds = customer.Family.Select(f => Key(f.Id)).ToList();
-        var vehicles = await db.Vehicles.Where(v => v.CustomerId == id).ToListAsync(cancellationToken);
-        customer.Anonymise(l["Anonymise.Placeholder"], clock.UtcNow);
+
+        // The person is every file merged into this one (and into those), not only the survivor:
+        // an absorbed file keeps its name, mobile and birthday as a pointer.
+        var absorbed = new List<Customer>();
+        var frontier = new List<int> { id };
+        while (frontier.Count > 0)
+        {
+            var next = await db.Customers.Include(c => c.OtherPhones).Include(c => c.Family).Include(c => c.ContactChanges)
+                .AsSplitQuery().Where(c => c.MergedIntoId != null && frontier.Contains(c.MergedIntoId.Value) && c.AnonymisedUtc == null)
+                .ToListAsync(cancellationToken);
+            absorbed.AddRange(next);
+            frontier = next.Select(c => c.Id).ToList();
+        }
+
+        var files = absorbed.Prepend(customer).ToList();
+        var fileIds = files.Select(f => f.Id).ToList();
+        var phoneIds = files.SelectMany(f => f.OtherPhones).Select(p => Key(p.Id)).ToList();
+        var familyIds = files.SelectMany(f => f.Family).Select(f => Key(f.Id)).ToList();
+        var vehicles = await db.Vehicles.Where(v => fileIds.Contains(v.CustomerId)).ToListAsync(cancellationToken);
+        foreach (var file in files)
+        {
+            file.Anonymise(l["Anonymise.Placeholder"], clock.UtcNow);
+        }
+
         foreach (var vehicle in vehicles)
         {
             vehicle.ForgetPlate();
@@ -91,16 +119,20 @@ public sealed class AnonymiseModel(DealerCrmDbContext db, IEnumerable<ICustomerA
 
         foreach (var step in steps)
         {
-            await step.OnAnonymisedAsync(db, id, cancellationToken);
+            foreach (var fileId in fileIds)
+            {
+                await step.OnAnonymisedAsync(db, fileId, cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
 
         // The trail (including the lines this very change just wrote) must not keep what was forgotten.
-        var customerKey = Key(id);
+        var customerKeys = fileIds.Select(Key).ToList();
+        // Vehicles ever held by these files (moved on a merge, their ids are the same).
         var vehicleIds = vehicles.Select(v => Key(v.Id)).ToList();
         var personal = await db.AuditEntries
-            .Where(a => (a.EntityType == nameof(Domain.Customers.Customer) && a.EntityId == customerKey)
+            .Where(a => (a.EntityType == nameof(Domain.Customers.Customer) && customerKeys.Contains(a.EntityId))
                         || (a.EntityType == nameof(CustomerPhone) && phoneIds.Contains(a.EntityId))
                         || (a.EntityType == nameof(FamilyMember) && familyIds.Contains(a.EntityId)))
             .ToListAsync(cancellationToken);
@@ -114,6 +146,23 @@ public sealed class AnonymiseModel(DealerCrmDbContext db, IEnumerable<ICustomerA
         db.PrivacyLog.Add(new PrivacyLogEntry(clock.UtcNow, User.UserId(), User.Identity!.Name!, PrivacyAction.Anonymise, id, Input.Reason.Trim()));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (sqlite)
+        {
+            // Rows changed before this request (the merge, earlier edits) left their old text in
+            // free space that secure_delete never saw; VACUUM rewrites the file without it, and the
+            // checkpoint empties the WAL of page images that still hold the values.
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("VACUUM", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                // The anonymisation is committed; a busy database only delays the file's clean-up to the next VACUUM.
+                logger.LogWarning(e, "VACUUM after anonymising customer {CustomerId} failed", id);
+            }
+        }
+
 
         TempData["Flash"] = l["Anonymise.Done", customer.Number].Value;
         return RedirectToPage("Details", new { id });

@@ -2,13 +2,18 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using DealerCrm.Domain.Customers;
+using DealerCrm.Domain.Privacy;
 using DealerCrm.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealerCrm.Web.Pages.Customers;
 
-/// <summary>What the customer list is filtered by; the same filter drives the export.</summary>
-public sealed record CustomerFilter(string? Query, string? SalespersonId, bool UnderWarranty, bool BirthdayThisMonth);
+/// <summary>
+/// What the customer list is filtered by; the same filter drives the export.
+/// <paramref name="MayRevealAnyNumber"/>: whether partial digit strings may match phones
+/// (<see cref="PhoneSearchRule"/>); off unless the page says the user may reveal any number.
+/// </summary>
+public sealed record CustomerFilter(string? Query, string? SalespersonId, bool UnderWarranty, bool BirthdayThisMonth, bool MayRevealAnyNumber = false);
 
 /// <summary>
 /// A filter as the search's SQL parameters: each kind of key as the prefix the column must start
@@ -113,7 +118,8 @@ public static class CustomerSearch
         var query = string.IsNullOrWhiteSpace(filter.Query) ? null : filter.Query.Trim();
         var compact = query is null ? "" : new string(query.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '·' or '+')).ToArray()).ToUpperInvariant();
         var isTail = compact.Length >= MinimumTailLength;
-        var digits = isTail && compact.All(char.IsAsciiDigit) ? SearchKey.Reversed(ChineseMobile.Normalize(compact)) : null;
+        var phoneDigits = isTail && compact.All(char.IsAsciiDigit) ? ChineseMobile.Normalize(compact) : null;
+        var digits = phoneDigits is not null && PhoneSearchRule.MatchesPhones(phoneDigits, filter.MayRevealAnyNumber) ? SearchKey.Reversed(phoneDigits) : null;
         var tail = isTail && compact.All(c => char.IsAsciiLetterOrDigit(c) || PlateNumber.Provinces.Contains(c)) ? SearchKey.Reversed(compact) : null;
         var name = query is not null && !compact.All(char.IsAsciiDigit) ? query : null;
         return new SearchArgs(
@@ -125,6 +131,13 @@ public static class CustomerSearch
             string.IsNullOrEmpty(filter.SalespersonId) ? null : filter.SalespersonId,
             filter.UnderWarranty ? today : null,
             filter.BirthdayThisMonth ? today.Month : null);
+    }
+
+    /// <summary>Whether a query is a search by phone digits (every such search is written to the privacy log, without the digits).</summary>
+    public static bool IsPhoneDigits(string? query)
+    {
+        var compact = query is null ? "" : new string(query.Where(c => !char.IsWhiteSpace(c) && c is not ('-' or '+')).ToArray());
+        return compact.Length >= MinimumTailLength && compact.All(char.IsAsciiDigit);
     }
 
     /// <summary>The prefix as the provider's "starts with" takes it: itself on SQLite, a LIKE 'prefix%' pattern on SQL Server.</summary>

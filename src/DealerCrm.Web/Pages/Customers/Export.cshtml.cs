@@ -25,7 +25,7 @@ public sealed class ExportModel(DealerCrmDbContext db, DealershipClock clock, IS
 
     public async Task<IActionResult> OnGetAsync(string? q, string? salesperson, bool warranty, bool birthday, CancellationToken cancellationToken)
     {
-        var filter = new CustomerFilter(q, salesperson, warranty, birthday);
+        var filter = new CustomerFilter(q, salesperson, warranty, birthday, ContactRevealHandler.MayRevealAnyNumber(User));
         var rows = await CustomerSearch.Apply(db, filter, clock.Today)
             .OrderBy(c => c.Number)
             .Take(MaxRows)
@@ -45,6 +45,11 @@ public sealed class ExportModel(DealerCrmDbContext db, DealershipClock clock, IS
                 Vehicles = db.Vehicles.Count(v => v.CustomerId == c.Id),
             })
             .ToListAsync(cancellationToken);
+
+        if (CustomerSearch.IsPhoneDigits(q))
+        {
+            db.PrivacyLog.Add(new PrivacyLogEntry(clock.UtcNow, User.UserId(), User.Identity!.Name!, PrivacyAction.PhoneSearch, null, null));
+        }
 
         db.PrivacyLog.Add(new PrivacyLogEntry(clock.UtcNow, User.UserId(), User.Identity!.Name!, PrivacyAction.ExportList, null, null,
             Describe(filter), rows.Count));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
+using DealerCrm.Domain.Privacy;
 using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
@@ -57,10 +58,17 @@ public sealed class IndexModel(DealerCrmDbContext db, StaffDirectory staff, IAut
     /// <summary>The salesperson's name, from the staff list kept in memory rather than joined per row.</summary>
     public string? SalespersonName(Row row) => row.SalespersonId is { } id && _staffNames.TryGetValue(id, out var name) ? name : null;
 
-    public CustomerFilter Filter => new(Q, Salesperson, Warranty, Birthday);
+    public CustomerFilter Filter => new(Q, Salesperson, Warranty, Birthday, ContactRevealHandler.MayRevealAnyNumber(User));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        if (CustomerSearch.IsPhoneDigits(Q))
+        {
+            // Who searched by phone and when, never the digits: the log must not become a list of numbers.
+            db.PrivacyLog.Add(new PrivacyLogEntry(clock.UtcNow, User.UserId(), User.Identity!.Name!, PrivacyAction.PhoneSearch, null, null));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         var sqlite = db.Database.IsSqlite();
         var args = CustomerSearch.ArgsFor(Filter, clock.Today, sqlite);
         var list = CompiledList.For(sqlite, args.Shape);

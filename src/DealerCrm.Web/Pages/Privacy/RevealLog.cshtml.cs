@@ -41,6 +41,11 @@ public sealed class RevealLogModel(DealerCrmDbContext db, DealershipClock clock,
 
     public sealed record Flag(string UserName, int Reveals);
 
+    /// <summary>Users who searched by phone digits unusually often today (an attempt to work numbers out from the hits).</summary>
+    public IReadOnlyList<Flag> PhoneSearchFlags { get; private set; } = [];
+
+    public int PhoneSearchThreshold => policy.Value.PhoneSearchesPerDayFlag;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var query = db.PrivacyLog.AsNoTracking();
@@ -67,6 +72,15 @@ public sealed class RevealLogModel(DealerCrmDbContext db, DealershipClock clock,
             .Where(e => e.Action == PrivacyAction.RevealContact && e.AtUtc >= since)
             .GroupBy(e => e.UserName)
             .Where(g => g.Count() > policy.Value.RevealsPerWeekAlert)
+            .OrderByDescending(g => g.Count())
+            .Select(g => new Flag(g.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+
+        var today = clock.StartOfDayUtc(clock.Today);
+        PhoneSearchFlags = await db.PrivacyLog.AsNoTracking()
+            .Where(e => e.Action == PrivacyAction.PhoneSearch && e.AtUtc >= today)
+            .GroupBy(e => e.UserName)
+            .Where(g => g.Count() > policy.Value.PhoneSearchesPerDayFlag)
             .OrderByDescending(g => g.Count())
             .Select(g => new Flag(g.Key, g.Count()))
             .ToListAsync(cancellationToken);
