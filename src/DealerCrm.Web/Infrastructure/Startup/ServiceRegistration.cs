@@ -37,6 +37,7 @@ public static class ServiceRegistration
         services.AddPolicyOptions(configuration);
 
         services.AddHttpContextAccessor();
+        services.AddDealerCrmForwardedHeaders(configuration);
         services.AddScoped<ActingUser>();
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddDealerCrmDatabase(DatabaseSettings.From(configuration, dataDirectory));
