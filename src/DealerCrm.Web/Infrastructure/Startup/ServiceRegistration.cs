@@ -44,6 +44,7 @@ public static class ServiceRegistration
         services.AddHealthChecks().AddDbContextCheck<DealerCrmDbContext>("database");
 
         services.AddDealerCrmIdentity(environment);
+        services.AddSingleton<UnknownLoginThrottle>();
         services.AddAuthorizationBuilder().AddDealerCrmPolicies();
         services.AddResourceAuthorization();
 
