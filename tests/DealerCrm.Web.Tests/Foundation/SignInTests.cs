@@ -50,6 +50,41 @@ public sealed class SignInTests(DealerCrmFactory factory) : IClassFixture<Dealer
     }
 
     [Fact]
+    public async Task An_unknown_login_is_locked_out_exactly_like_a_real_one()
+    {
+        // Nothing on the page tells whether the account exists.
+        using var client = SiteClient.Anonymous(factory);
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            using var wrong = await client.SignInAsync("  NoSuch.Person ", "Wrong#Pass" + attempt);
+            Assert.Contains("登录名或密码不正确", await wrong.Content.ReadAsStringAsync());
+        }
+
+        // The same name, differently written, counts as the same name.
+        using var fifth = await client.SignInAsync("nosuch.person", "Wrong#Pass5");
+        Assert.Contains("账户已被暂时锁定", await fifth.Content.ReadAsStringAsync());
+        using var sixth = await client.SignInAsync("nosuch.person", "Wrong#Pass6");
+        Assert.Contains("账户已被暂时锁定", await sixth.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_disabled_user_with_a_wrong_password_hears_only_that_it_is_wrong()
+    {
+        await CreateUserAsync("leaver2", Roles.Salesperson);
+        await factory.WithDbAsync(async db =>
+        {
+            db.Users.Single(u => u.UserName == "leaver2").IsDisabled = true;
+            await db.SaveChangesAsync();
+        });
+
+        using var client = SiteClient.Anonymous(factory);
+        using var wrong = await client.SignInAsync("leaver2", "Wrong#Pass1");
+        var html = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("登录名或密码不正确", html);
+        Assert.DoesNotContain("该账户已停用", html);
+    }
+
+    [Fact]
     public async Task A_disabled_user_cannot_sign_in_and_is_told_so()
     {
         await CreateUserAsync("leaver", Roles.Salesperson);

@@ -15,6 +15,9 @@ public sealed class SiteClient : IDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>A session over a client the test built itself (its own handler chain, cookies included).</summary>
+    public static SiteClient Over(HttpClient http) => new(http);
+
     public static SiteClient Anonymous(WebApplicationFactory<Program> factory, bool https = false) =>
         new(factory.CreateClient(new WebApplicationFactoryClientOptions
         {

@@ -19,6 +19,14 @@ public sealed class DealerCrmSignInManager(
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         !user.IsDisabled && await base.CanSignInAsync(user);
 
+    /// <summary>
+    /// The periodic stamp validation (every minute) also refuses a disabled user, so an open
+    /// session ends even if the stamp was somehow left unchanged. (A changed password, a reset,
+    /// disabling and signing out all renew the stamp.)
+    /// </summary>
+    public override async Task<AppUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal) =>
+        await base.ValidateSecurityStampAsync(principal) is { IsDisabled: false } user ? user : null;
+
     /// <summary>Finds a user by login name first, then by e-mail.</summary>
     public async Task<AppUser?> FindByLoginNameOrEmailAsync(string loginOrEmail)
     {

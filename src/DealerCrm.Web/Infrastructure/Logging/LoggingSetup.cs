@@ -53,10 +53,21 @@ public static class LoggingSetup
         {
             o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
-            o.GetLevel = (context, _, exception) =>
-                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/lib") ? LogEventLevel.Verbose
-                : LogEventLevel.Information;
+            o.GetLevel = (context, _, exception) => RequestLevel(context, exception);
         });
     }
+
+    /// <summary>
+    /// The request line's level. A client that hung up (the request's own abort token cancelled
+    /// the work) is not a fault of the site: information, not an error.
+    /// </summary>
+    public static LogEventLevel RequestLevel(HttpContext context, Exception? exception) =>
+        IsClientAbort(context, exception) ? LogEventLevel.Information
+        : exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments("/lib") ? LogEventLevel.Verbose
+        : LogEventLevel.Information;
+
+    /// <summary>OperationCanceledException (TaskCanceledException included) while the request was aborted.</summary>
+    public static bool IsClientAbort(HttpContext context, Exception? exception) =>
+        exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested;
 }

@@ -10,6 +10,9 @@ public static class Pipeline
     public static WebApplication UseDealerCrm(this WebApplication app)
     {
         FluentValidationSetup.UseLocalizedDisplayNames(app.Services.GetRequiredService<IStringLocalizer<SharedResource>>());
+        // First: everything after it (HTTPS redirection, HSTS, secure cookies, antiforgery, logs)
+        // sees the browser's scheme and address, as told by a trusted proxy (ProxySetup).
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (app.Environment.IsDevelopment())
         {

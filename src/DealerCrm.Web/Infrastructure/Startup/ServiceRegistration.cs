@@ -37,12 +37,14 @@ public static class ServiceRegistration
         services.AddPolicyOptions(configuration);
 
         services.AddHttpContextAccessor();
+        services.AddDealerCrmForwardedHeaders(configuration);
         services.AddScoped<ActingUser>();
         services.AddScoped<ICurrentActor, HttpContextActor>();
         services.AddDealerCrmDatabase(DatabaseSettings.From(configuration, dataDirectory));
         services.AddHealthChecks().AddDbContextCheck<DealerCrmDbContext>("database");
 
         services.AddDealerCrmIdentity(environment);
+        services.AddSingleton<UnknownLoginThrottle>();
         services.AddAuthorizationBuilder().AddDealerCrmPolicies();
         services.AddResourceAuthorization();
 

@@ -18,6 +18,8 @@ public sealed class LoginModel(
     DealerCrmSignInManager signIn,
     IValidator<LoginModel.InputModel> validator,
     IOptions<SecurityPolicy> security,
+    UnknownLoginThrottle unknownLogins,
+    Microsoft.AspNetCore.Identity.ILookupNormalizer normalizer,
     IStringLocalizer<SharedResource> l,
     ILogger<LoginModel> logger) : PageModel
 {
@@ -60,8 +62,15 @@ public sealed class LoginModel(
 
         var user = await signIn.FindByLoginNameOrEmailAsync(Input.Login);
         var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            ? UnknownLogin()
             : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
+
+        // Identity refuses a disabled user before looking at the password: say "disabled" only
+        // to someone who knows it, so the message does not reveal which accounts exist.
+        if (result.IsNotAllowed && user is not null && !await signIn.UserManager.CheckPasswordAsync(user, Input.Password))
+        {
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
 
         if (result.Succeeded)
         {
@@ -72,6 +81,15 @@ public sealed class LoginModel(
         ModelState.AddModelError(string.Empty, FailureMessage(result, user));
         Input.Password = "";
         return Page();
+    }
+
+    /// <summary>An unknown name fails like a wrong password, and is locked out like an account.</summary>
+    private Microsoft.AspNetCore.Identity.SignInResult UnknownLogin()
+    {
+        var key = normalizer.NormalizeName(Input.Login.Trim());
+        return unknownLogins.IsLockedOut(key) || unknownLogins.RecordFailure(key)
+            ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut
+            : Microsoft.AspNetCore.Identity.SignInResult.Failed;
     }
 
     private string FailureMessage(Microsoft.AspNetCore.Identity.SignInResult result, AppUser? user)
