@@ -121,4 +121,85 @@ public sealed class InputLimitsTests(SmallDemoFactory factory) : IClassFixture<S
         Assert.Equal(Huge, Html.InputValue(html, "Input.PriceYuan"));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Deliveries.CountAsync(d => d.CustomerId == customer.Id)));
     }
+
+    [Theory]
+    [InlineData("create", "Input.ContactPerson", 50)]
+    [InlineData("edit", "Input.Notes", 1000)]
+    [InlineData("contact", "Input.Address", 200)]
+    [InlineData("family", "Input.Name", 50)]
+    [InlineData("vehicle", "Input.Color", 30)]
+    [InlineData("delivery", "Input.Notes", 500)]
+    [InlineData("visit", "Input.WorkItems", 2000)]
+    public async Task Ten_thousand_characters_in_a_text_field_are_answered_with_the_limit_and_the_input_kept(string form, string field, int limit)
+    {
+        var typed = new string('长', 10_000);
+        var customer = await CustomerTestData.CreateCustomerAsync(factory, "超长输入客户");
+        using var manager = await SiteClient.SignedInAsync(factory, form == "visit" ? Roles.ServiceAdvisor : Roles.SalesManager);
+        var (url, fields) = form switch
+        {
+            "create" => ("/Customers/Create", new Dictionary<string, string>
+            {
+                ["Input.Kind"] = nameof(CustomerKind.Person),
+                ["Input.Name"] = "超长输入",
+                ["Input.Gender"] = nameof(Gender.Male),
+                ["Input.PurchasePurpose"] = nameof(PurchasePurpose.Family),
+                ["Input.Source"] = nameof(SourceChannel.WalkIn),
+                ["Input.Mobile"] = CustomerTestData.NewMobile(),
+            }),
+            "edit" => ($"/Customers/{customer.Id}/Edit", new Dictionary<string, string>
+            {
+                ["Input.Version"] = Html.InputValue(await manager.GetHtmlAsync($"/Customers/{customer.Id}/Edit"), "Input.Version")!,
+                ["Input.Kind"] = nameof(CustomerKind.Person),
+                ["Input.Name"] = "超长输入客户",
+                ["Input.Gender"] = nameof(Gender.Male),
+                ["Input.PurchasePurpose"] = nameof(PurchasePurpose.Family),
+                ["Input.Source"] = nameof(SourceChannel.WalkIn),
+            }),
+            "contact" => ($"/Customers/{customer.Id}/Contact", new Dictionary<string, string>
+            {
+                ["Input.Version"] = Html.InputValue(await manager.GetHtmlAsync($"/Customers/{customer.Id}/Contact"), "Input.Version")!,
+            }),
+            "family" => ($"/Customers/{customer.Id}/Family", new Dictionary<string, string>
+            {
+                ["Input.Relation"] = nameof(FamilyRelation.Child),
+                ["Input.Gender"] = nameof(Gender.Male),
+                ["Input.Birthday"] = "2018-06-01",
+                ["Input.Version"] = "0",
+            }),
+            "vehicle" => ($"/Customers/{customer.Id}/Vehicles", new Dictionary<string, string>
+            {
+                ["Input.Vin"] = CustomerTestData.NewVin(),
+                ["Input.Brand"] = "丰田",
+                ["Input.Model"] = "凯美瑞",
+                ["Input.RegistrationStatus"] = nameof(RegistrationStatus.InProgress),
+                ["Version"] = "0",
+            }),
+            "delivery" => ($"/Customers/{customer.Id}/Deliveries/Record", new Dictionary<string, string>
+            {
+                ["Input.VehicleId"] = (await CustomerTestData.AddVehicleAsync(factory, customer.Id)).Id.ToString(CultureInfo.InvariantCulture),
+                ["Input.DeliveredAt"] = "2026-11-20T09:45",
+                ["Input.SalespersonId"] = await CustomerTestData.UserIdAsync(factory, "salesperson2"),
+                ["Input.PriceYuan"] = "150000",
+                ["Input.PaymentMethod"] = nameof(PaymentMethod.FullPayment),
+            }),
+            _ => ($"/Customers/{customer.Id}/ServiceVisits/Record", new Dictionary<string, string>
+            {
+                ["Input.VehicleId"] = (await CustomerTestData.AddVehicleAsync(factory, customer.Id)).Id.ToString(CultureInfo.InvariantCulture),
+                ["Input.VisitDate"] = "2026-11-20",
+                ["Input.Mileage"] = "5000",
+                ["Input.Type"] = nameof(ServiceVisitType.Maintenance),
+                ["Input.ServiceAdvisorId"] = await CustomerTestData.UserIdAsync(factory, "serviceadvisor"),
+                ["Input.AmountYuan"] = "300",
+            }),
+        };
+        fields[field] = typed;
+
+        using var response = await manager.PostFormAsync(url, fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal($"最多 {limit} 个字，已输入 10000 个字。", Html.FieldError(html, field));
+        var kept = Html.Parse(html).QuerySelector($"[name='{field}']")!;
+        Assert.Equal(typed, kept.LocalName == "textarea" ? kept.TextContent.TrimStart('\n') : kept.GetAttribute("value"));
+    }
 }

@@ -78,7 +78,7 @@ public sealed class RecordModel(
             RuleFor(x => x.SalespersonId).NotEmpty().WithMessage(l["Deliveries.SalespersonRequired"]);
             RuleFor(x => x.PriceYuan).NotNull().WithMessage(l["Deliveries.PriceRequired"]).NotNegative(l);
             RuleFor(x => x.PaymentMethod).IsInEnum();
-            RuleFor(x => x.Notes).MaximumLength(500);
+            RuleFor(x => x.Notes).MaximumLength(500).WithMessage(l["Common.TooLong"]);
         }
     }
 

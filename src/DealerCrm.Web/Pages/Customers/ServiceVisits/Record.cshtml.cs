@@ -72,7 +72,7 @@ public sealed class RecordModel(
             RuleFor(x => x.Mileage).NotNull().WithMessage(l["ServiceVisits.MileageRequired"])
                 .InclusiveBetween(0, 2_000_000).WithMessage(l["Vehicles.MileageRange"]);
             RuleFor(x => x.Type).IsInEnum();
-            RuleFor(x => x.WorkItems).NotEmpty().WithMessage(l["ServiceVisits.WorkItemsRequired"]).MaximumLength(2000);
+            RuleFor(x => x.WorkItems).NotEmpty().WithMessage(l["ServiceVisits.WorkItemsRequired"]).MaximumLength(2000).WithMessage(l["Common.TooLong"]);
             RuleFor(x => x.ServiceAdvisorId).NotEmpty().WithMessage(l["ServiceVisits.AdvisorRequired"]);
             RuleFor(x => x.AmountYuan).NotNull().WithMessage(l["ServiceVisits.AmountRequired"]).NotNegative(l);
             RuleFor(x => x.NextMaintenanceDate).Must((x, next) => next is null || x.VisitDate is null || next > x.VisitDate)
