@@ -202,4 +202,62 @@ public sealed class InputLimitsTests(SmallDemoFactory factory) : IClassFixture<S
         var kept = Html.Parse(html).QuerySelector($"[name='{field}']")!;
         Assert.Equal(typed, kept.LocalName == "textarea" ? kept.TextContent.TrimStart('\n') : kept.GetAttribute("value"));
     }
+
+    [Theory]
+    [InlineData("Input.WarrantyExpiry", "9999-12-31")]
+    [InlineData("Input.InsuranceExpiry", "0001-01-01")]
+    [InlineData("Input.FirstMaintenanceDue", "1989-12-31")]
+    [InlineData("Input.FirstMaintenanceDue", "2101-01-01")]
+    public async Task A_vehicle_date_outside_1990_to_2100_is_answered_with_the_input_kept(string field, string date)
+    {
+        var customer = await CustomerTestData.CreateCustomerAsync(factory, "车辆日期校验");
+        using var advisor = await SiteClient.SignedInAsync(factory, Roles.ServiceAdvisor);
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Vin"] = CustomerTestData.NewVin(),
+            ["Input.Brand"] = "丰田",
+            ["Input.Model"] = "凯美瑞",
+            ["Input.RegistrationStatus"] = nameof(RegistrationStatus.InProgress),
+            ["Version"] = "0",
+        };
+        form[field] = date;
+
+        using var response = await advisor.PostFormAsync($"/Customers/{customer.Id}/Vehicles", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal("日期应在 1990 年至 2100 年之间。", Html.FieldError(html, field));
+        Assert.Equal(date, Html.InputValue(html, field));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Vehicles.CountAsync(v => v.CustomerId == customer.Id)));
+    }
+
+    [Theory]
+    [InlineData("Input.VisitDate", "0001-01-01")]
+    [InlineData("Input.VisitDate", "1989-12-31")]
+    [InlineData("Input.NextMaintenanceDate", "9999-12-31")]
+    public async Task A_service_visit_date_outside_the_plausible_range_is_answered_with_the_input_kept(string field, string date)
+    {
+        var customer = await CustomerTestData.CreateCustomerAsync(factory, "保养日期校验");
+        var vehicle = await CustomerTestData.AddVehicleAsync(factory, customer.Id, CustomerTestData.NewPlate());
+        using var advisor = await SiteClient.SignedInAsync(factory, Roles.ServiceAdvisor);
+        var form = new Dictionary<string, string>
+        {
+            ["Input.VehicleId"] = vehicle.Id.ToString(CultureInfo.InvariantCulture),
+            ["Input.VisitDate"] = "2026-11-20",
+            ["Input.Mileage"] = "5000",
+            ["Input.Type"] = nameof(ServiceVisitType.Maintenance),
+            ["Input.WorkItems"] = "更换机油",
+            ["Input.ServiceAdvisorId"] = await CustomerTestData.UserIdAsync(factory, "serviceadvisor"),
+            ["Input.AmountYuan"] = "300",
+        };
+        form[field] = date;
+
+        using var response = await advisor.PostFormAsync($"/Customers/{customer.Id}/ServiceVisits/Record", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal("日期应在 1990 年至 2100 年之间。", Html.FieldError(html, field));
+        Assert.Equal(date, Html.InputValue(html, field));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ServiceVisits.CountAsync(s => s.CustomerId == customer.Id)));
+    }
 }

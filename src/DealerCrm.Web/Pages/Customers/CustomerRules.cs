@@ -36,6 +36,11 @@ public static class CustomerRules
     public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, Func<DateOnly> today, IStringLocalizer l) =>
         rule.Must(d => d is null || d <= today()).WithMessage(l["Common.DateInFuture"]);
 
+    /// <summary>A vehicle fact's date within <see cref="PlausibleDates"/> (1990 to 2100): year 0001 or 9999 is a slip, not a date.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> PlausibleVehicleDate<T>(this IRuleBuilder<T, DateOnly?> rule, IStringLocalizer l) =>
+        rule.Must(d => d is null || PlausibleDates.IsPlausibleVehicleDate(d.Value))
+            .WithMessage(l["Common.DateOutOfRange", PlausibleDates.EarliestVehicleDate.Year, PlausibleDates.Latest.Year]);
+
     public static IRuleBuilderOptions<T, DateOnly?> PlausibleBirthday<T>(this IRuleBuilder<T, DateOnly?> rule, Func<DateOnly> today, IStringLocalizer l) =>
         rule.NotInFuture(today, l)
             .Must(d => d is null || d.Value.Year >= today().Year - 120).WithMessage(l["Customers.BirthdayTooOld"]);
