@@ -1,5 +1,5 @@
-using DealerCrm.Domain.Common;
 using System.Globalization;
+using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Localization;
