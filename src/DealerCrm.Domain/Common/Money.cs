@@ -10,6 +10,12 @@ public readonly record struct Money(long Fen) : IComparable<Money>
 {
     public static Money Zero { get; } = new(0);
 
+    /// <summary>
+    /// The largest amount a form or an import accepts: ten figures of fen, the precision of a
+    /// decimal(12,2) column, far above any car or repair bill and safe to sum.
+    /// </summary>
+    public const decimal MaxYuan = 99_999_999.99m;
+
     public static Money FromYuan(decimal yuan) =>
         new(checked((long)decimal.Round(yuan * 100m, 0, MidpointRounding.AwayFromZero)));
 

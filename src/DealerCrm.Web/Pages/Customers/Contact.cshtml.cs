@@ -55,8 +55,8 @@ public sealed class ContactModel(DealerCrmDbContext db, DealershipClock clock, I
         {
             RuleFor(x => x.NewMobile).ChineseMobile(l);
             RuleFor(x => x.AddPhones).AnyPhones(l);
-            RuleFor(x => x.Address).MaximumLength(200);
-            RuleFor(x => x.ContactPerson).MaximumLength(50);
+            RuleFor(x => x.Address).MaximumLength(200).WithMessage(l["Common.TooLong"]);
+            RuleFor(x => x.ContactPerson).MaximumLength(50).WithMessage(l["Common.TooLong"]);
         }
     }
 

@@ -63,9 +63,10 @@ public sealed class CreateModel(
             this.AddProfileRules(l, () => clock.Today);
             RuleFor(x => x.Mobile).NotEmpty().WithMessage(l["Customers.MobileRequired"]).ChineseMobile(l);
             RuleFor(x => x.OtherPhones).AnyPhones(l);
-            RuleFor(x => x.Address).MaximumLength(200);
-            RuleFor(x => x.ContactPerson).MaximumLength(50)
-                .NotEmpty().When(x => x.Kind == CustomerKind.Company).WithMessage(l["Customers.ContactPersonRequired"]);
+            RuleFor(x => x.Address).MaximumLength(200).WithMessage(l["Common.TooLong"]);
+            // Two rules: a When on one chain would switch the length limit off for a person too.
+            RuleFor(x => x.ContactPerson).MaximumLength(50).WithMessage(l["Common.TooLong"]);
+            RuleFor(x => x.ContactPerson).NotEmpty().When(x => x.Kind == CustomerKind.Company).WithMessage(l["Customers.ContactPersonRequired"]);
         }
     }
 

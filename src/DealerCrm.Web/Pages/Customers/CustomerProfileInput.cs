@@ -87,20 +87,20 @@ public static class CustomerProfileRules
         where T : CustomerProfileInput
     {
         validator.RuleFor(x => x.Kind).IsInEnum();
-        validator.RuleFor(x => x.Name).NotEmpty().WithMessage(l["Customers.NameRequired"]).MaximumLength(100);
+        validator.RuleFor(x => x.Name).NotEmpty().WithMessage(l["Customers.NameRequired"]).MaximumLength(100).WithMessage(l["Common.TooLong"]);
         validator.RuleFor(x => x.Gender).IsInEnum();
         validator.RuleFor(x => x.Birthday).PlausibleBirthday(today, l);
-        validator.RuleFor(x => x.Occupation).MaximumLength(50);
+        validator.RuleFor(x => x.Occupation).MaximumLength(50).WithMessage(l["Common.TooLong"]);
         validator.RuleFor(x => x.PurchasePurpose).IsInEnum();
         validator.RuleFor(x => x.Source).IsInEnum();
         validator.RuleFor(x => x.ContactGender).IsInEnum();
-        validator.RuleFor(x => x.ContactPosition).MaximumLength(50);
-        validator.RuleFor(x => x.InterestedModels).MaximumLength(200);
+        validator.RuleFor(x => x.ContactPosition).MaximumLength(50).WithMessage(l["Common.TooLong"]);
+        validator.RuleFor(x => x.InterestedModels).MaximumLength(200).WithMessage(l["Common.TooLong"]);
         validator.RuleFor(x => x.BudgetFromYuan).NotNegative(l);
         validator.RuleFor(x => x.BudgetToYuan).NotNegative(l)
             .Must((input, to) => to is null || input.BudgetFromYuan is null || to >= input.BudgetFromYuan)
             .WithMessage(l["Customers.BudgetRange"]);
-        validator.RuleFor(x => x.Concerns).MaximumLength(500);
-        validator.RuleFor(x => x.Notes).MaximumLength(1000);
+        validator.RuleFor(x => x.Concerns).MaximumLength(500).WithMessage(l["Common.TooLong"]);
+        validator.RuleFor(x => x.Notes).MaximumLength(1000).WithMessage(l["Common.TooLong"]);
     }
 }

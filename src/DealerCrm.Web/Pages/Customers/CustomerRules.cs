@@ -1,3 +1,5 @@
+using System.Globalization;
+using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -34,12 +36,20 @@ public static class CustomerRules
     public static IRuleBuilderOptions<T, DateOnly?> NotInFuture<T>(this IRuleBuilder<T, DateOnly?> rule, Func<DateOnly> today, IStringLocalizer l) =>
         rule.Must(d => d is null || d <= today()).WithMessage(l["Common.DateInFuture"]);
 
+    /// <summary>A vehicle fact's date within <see cref="PlausibleDates"/> (1990 to 2100): year 0001 or 9999 is a slip, not a date.</summary>
+    public static IRuleBuilderOptions<T, DateOnly?> PlausibleVehicleDate<T>(this IRuleBuilder<T, DateOnly?> rule, IStringLocalizer l) =>
+        rule.Must(d => d is null || PlausibleDates.IsPlausibleVehicleDate(d.Value))
+            .WithMessage(l["Common.DateOutOfRange", PlausibleDates.EarliestVehicleDate.Year, PlausibleDates.Latest.Year]);
+
     public static IRuleBuilderOptions<T, DateOnly?> PlausibleBirthday<T>(this IRuleBuilder<T, DateOnly?> rule, Func<DateOnly> today, IStringLocalizer l) =>
         rule.NotInFuture(today, l)
             .Must(d => d is null || d.Value.Year >= today().Year - 120).WithMessage(l["Customers.BirthdayTooOld"]);
 
+    /// <summary>Not negative and not above <see cref="Money.MaxYuan"/> (a larger amount cannot be stored).</summary>
     public static IRuleBuilderOptions<T, decimal?> NotNegative<T>(this IRuleBuilder<T, decimal?> rule, IStringLocalizer l) =>
-        rule.Must(v => v is null or >= 0).WithMessage(l["Common.AmountNegative"]);
+        rule.Must(v => v is null or >= 0).WithMessage(l["Common.AmountNegative"])
+            .Must(v => v is null or <= Money.MaxYuan)
+            .WithMessage(l["Common.AmountTooLarge", Money.MaxYuan.ToString("#,##0.00", CultureInfo.InvariantCulture)]);
 
     /// <summary>Other phones typed into one box, separated by commas, 、, semicolons or spaces.</summary>
     public static IReadOnlyList<string> SplitPhones(string? text) =>

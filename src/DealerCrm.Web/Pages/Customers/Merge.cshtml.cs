@@ -51,7 +51,7 @@ public sealed class MergeModel(
     public sealed class Validator : AbstractValidator<InputModel>
     {
         public Validator(IStringLocalizer<SharedResource> l) =>
-            RuleFor(x => x.Reason).NotEmpty().WithMessage(l["Merge.ReasonRequired"]).MaximumLength(200);
+            RuleFor(x => x.Reason).NotEmpty().WithMessage(l["Merge.ReasonRequired"]).MaximumLength(200).WithMessage(l["Common.TooLong"]);
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken) ?? Page();

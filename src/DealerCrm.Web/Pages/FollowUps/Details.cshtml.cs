@@ -129,9 +129,9 @@ public sealed class DetailsModel(
             RuleFor(x => x.CallBackAt).NotNull().WithMessage(l["FollowUps.CallBackRequired"])
                 .Must(at => at > clock.LocalNow).WithMessage(l["FollowUps.CallBackInPast"])
                 .When(x => x.Outcome == CallOutcome.CallBackLater);
-            RuleFor(x => x.Notes).MaximumLength(2000);
-            RuleFor(x => x.EarlyReason).MaximumLength(200);
-            RuleForEach(x => x.Answers.Values).MaximumLength(1000).OverridePropertyName("Answers");
+            RuleFor(x => x.Notes).MaximumLength(2000).WithMessage(l["Common.TooLong"]);
+            RuleFor(x => x.EarlyReason).MaximumLength(200).WithMessage(l["Common.TooLong"]);
+            RuleForEach(x => x.Answers.Values).MaximumLength(1000).WithMessage(l["Common.TooLong"]).OverridePropertyName("Answers");
         }
     }
 

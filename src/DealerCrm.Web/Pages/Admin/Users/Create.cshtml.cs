@@ -33,7 +33,7 @@ public sealed class CreateModel(UserManager<AppUser> users, IValidator<CreateMod
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(x => x.UserName).NotEmpty().MaximumLength(64)
+            RuleFor(x => x.UserName).NotEmpty().MaximumLength(64).WithMessage(l["Common.TooLong"])
                 .Matches("^[A-Za-z0-9._@-]+$").WithMessage(l["Users.UserNameChars"]);
             this.AddUserFieldRules(l);
             RuleFor(x => x.Password).NotEmpty();

@@ -33,7 +33,7 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, IValidator<Re
     {
         public Validator(IStringLocalizer<SharedResource> l)
         {
-            RuleFor(x => x.Password).NotEmpty().MaximumLength(128);
+            RuleFor(x => x.Password).NotEmpty().MaximumLength(128).WithMessage(l["Common.TooLong"]);
             RuleFor(x => x.ConfirmPassword).Equal(x => x.Password).WithMessage(l["Password.Mismatch"]);
         }
     }

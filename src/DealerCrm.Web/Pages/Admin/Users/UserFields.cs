@@ -26,8 +26,8 @@ public static class UserFieldRules
     public static void AddUserFieldRules<T>(this AbstractValidator<T> validator, IStringLocalizer<SharedResource> l)
         where T : UserFields
     {
-        validator.RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(50);
-        validator.RuleFor(x => x.Email).EmailAddress().MaximumLength(256).When(x => !string.IsNullOrWhiteSpace(x.Email));
+        validator.RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(50).WithMessage(l["Common.TooLong"]);
+        validator.RuleFor(x => x.Email).EmailAddress().MaximumLength(256).WithMessage(l["Common.TooLong"]).When(x => !string.IsNullOrWhiteSpace(x.Email));
         validator.RuleFor(x => x.PhoneNumber).Matches(@"^[0-9+\- ]{5,20}$").WithMessage(l["Users.PhoneInvalid"])
             .When(x => !string.IsNullOrWhiteSpace(x.PhoneNumber));
         validator.RuleFor(x => x.Roles).NotEmpty().WithMessage(l["Users.RoleRequired"]);

@@ -76,10 +76,9 @@ public sealed class RecordModel(
                 .Must(d => d is null || d.Value <= clock.LocalNow.AddMinutes(5)).WithMessage(l["Deliveries.InFuture"])
                 .Must(d => d is null || d.Value.Year >= clock.Today.Year - 30).WithMessage(l["Deliveries.TooOld"]);
             RuleFor(x => x.SalespersonId).NotEmpty().WithMessage(l["Deliveries.SalespersonRequired"]);
-            RuleFor(x => x.PriceYuan).NotNull().WithMessage(l["Deliveries.PriceRequired"]).NotNegative(l)
-                .LessThan(100_000_000m).WithMessage(l["Deliveries.PriceTooHigh"]);
+            RuleFor(x => x.PriceYuan).NotNull().WithMessage(l["Deliveries.PriceRequired"]).NotNegative(l);
             RuleFor(x => x.PaymentMethod).IsInEnum();
-            RuleFor(x => x.Notes).MaximumLength(500);
+            RuleFor(x => x.Notes).MaximumLength(500).WithMessage(l["Common.TooLong"]);
         }
     }
 

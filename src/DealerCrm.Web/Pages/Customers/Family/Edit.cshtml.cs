@@ -53,7 +53,7 @@ public sealed class EditModel(
     {
         public Validator(IStringLocalizer<SharedResource> l, DealershipClock clock)
         {
-            RuleFor(x => x.Name).NotEmpty().WithMessage(l["Family.NameRequired"]).MaximumLength(50);
+            RuleFor(x => x.Name).NotEmpty().WithMessage(l["Family.NameRequired"]).MaximumLength(50).WithMessage(l["Common.TooLong"]);
             RuleFor(x => x.Relation).IsInEnum();
             RuleFor(x => x.Gender).IsInEnum();
             RuleFor(x => x.Birthday).PlausibleBirthday(() => clock.Today, l);

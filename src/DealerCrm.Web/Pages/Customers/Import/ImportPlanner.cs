@@ -1,4 +1,5 @@
 using System.Globalization;
+using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Localization;
@@ -102,7 +103,7 @@ public sealed class ImportPlanner(DealerCrmDbContext db, IStringLocalizer<Shared
             p.Problem(l["Import.PhoneInvalid", PhoneMask.Mask(phone)]);
         }
 
-        p.Birthday = Date(p, row[ImportColumn.Birthday], l["Field.Birthday"]);
+        p.Birthday = Date(p, row[ImportColumn.Birthday], l["Field.Birthday"], PlausibleDates.EarliestBirthday);
         if (p.Birthday > today)
         {
             p.Problem(l["Import.BirthdayFuture"]);
@@ -162,13 +163,14 @@ public sealed class ImportPlanner(DealerCrmDbContext db, IStringLocalizer<Shared
         }
 
         var brand = row[ImportColumn.Brand] is { Length: > 0 } b ? b : defaultBrand;
-        var warranty = Date(p, row[ImportColumn.WarrantyExpiry], l["Field.WarrantyExpiry"]);
-        var insurance = Date(p, row[ImportColumn.InsuranceExpiry], l["Field.InsuranceExpiry"]);
+        var warranty = Date(p, row[ImportColumn.WarrantyExpiry], l["Field.WarrantyExpiry"], PlausibleDates.EarliestVehicleDate);
+        var insurance = Date(p, row[ImportColumn.InsuranceExpiry], l["Field.InsuranceExpiry"], PlausibleDates.EarliestVehicleDate);
         p.Vehicle = new PlannedVehicle(vin, new VehicleDetails(plate, brand, model, NullIfEmpty(row[ImportColumn.Color]),
             plate is null ? RegistrationStatus.NotRegistered : RegistrationStatus.Registered, insurance, warranty, null, null));
     }
 
-    private DateOnly? Date(ParsedRow p, string text, string field)
+    /// <summary>A date from the sheet, refused (with the row's message) outside <paramref name="earliest"/>…<see cref="PlausibleDates.Latest"/>.</summary>
+    private DateOnly? Date(ParsedRow p, string text, string field, DateOnly earliest)
     {
         if (text.Length == 0)
         {
@@ -177,7 +179,13 @@ public sealed class ImportPlanner(DealerCrmDbContext db, IStringLocalizer<Shared
 
         if (DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (date >= earliest && date <= PlausibleDates.Latest)
+            {
+                return date;
+            }
+
+            p.Problem(l["Import.DateOutOfRange", field, text, earliest.Year, PlausibleDates.Latest.Year]);
+            return null;
         }
 
         p.Problem(l["Import.DateInvalid", field, text]);

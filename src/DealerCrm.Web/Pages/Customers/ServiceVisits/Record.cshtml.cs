@@ -68,14 +68,14 @@ public sealed class RecordModel(
         public Validator(IStringLocalizer<SharedResource> l, DealershipClock clock)
         {
             RuleFor(x => x.VehicleId).NotNull().WithMessage(l["ServiceVisits.VehicleRequired"]);
-            RuleFor(x => x.VisitDate).NotNull().WithMessage(l["ServiceVisits.DateRequired"]).NotInFuture(() => clock.Today, l);
+            RuleFor(x => x.VisitDate).NotNull().WithMessage(l["ServiceVisits.DateRequired"]).NotInFuture(() => clock.Today, l).PlausibleVehicleDate(l);
             RuleFor(x => x.Mileage).NotNull().WithMessage(l["ServiceVisits.MileageRequired"])
                 .InclusiveBetween(0, 2_000_000).WithMessage(l["Vehicles.MileageRange"]);
             RuleFor(x => x.Type).IsInEnum();
-            RuleFor(x => x.WorkItems).NotEmpty().WithMessage(l["ServiceVisits.WorkItemsRequired"]).MaximumLength(2000);
+            RuleFor(x => x.WorkItems).NotEmpty().WithMessage(l["ServiceVisits.WorkItemsRequired"]).MaximumLength(2000).WithMessage(l["Common.TooLong"]);
             RuleFor(x => x.ServiceAdvisorId).NotEmpty().WithMessage(l["ServiceVisits.AdvisorRequired"]);
             RuleFor(x => x.AmountYuan).NotNull().WithMessage(l["ServiceVisits.AmountRequired"]).NotNegative(l);
-            RuleFor(x => x.NextMaintenanceDate).Must((x, next) => next is null || x.VisitDate is null || next > x.VisitDate)
+            RuleFor(x => x.NextMaintenanceDate).PlausibleVehicleDate(l).Must((x, next) => next is null || x.VisitDate is null || next > x.VisitDate)
                 .WithMessage(l["ServiceVisits.NextDateAfterVisit"]);
             RuleFor(x => x.NextMaintenanceMileage).Must((x, next) => next is null || x.Mileage is null || next > x.Mileage)
                 .WithMessage(l["ServiceVisits.NextMileageAbove"]);

@@ -68,10 +68,13 @@ public sealed class VehicleInput
         {
             RuleFor(x => x.Vin).NotEmpty().WithMessage(l["Vehicles.VinRequired"]).DependentRules(() => RuleFor(x => x.Vin).ValidVin(l));
             RuleFor(x => x.Plate).ValidPlate(l);
-            RuleFor(x => x.Brand).NotEmpty().MaximumLength(50);
-            RuleFor(x => x.Model).NotEmpty().WithMessage(l["Vehicles.ModelRequired"]).MaximumLength(50);
-            RuleFor(x => x.Color).MaximumLength(30);
+            RuleFor(x => x.Brand).NotEmpty().MaximumLength(50).WithMessage(l["Common.TooLong"]);
+            RuleFor(x => x.Model).NotEmpty().WithMessage(l["Vehicles.ModelRequired"]).MaximumLength(50).WithMessage(l["Common.TooLong"]);
+            RuleFor(x => x.Color).MaximumLength(30).WithMessage(l["Common.TooLong"]);
             RuleFor(x => x.RegistrationStatus).IsInEnum();
+            RuleFor(x => x.WarrantyExpiry).PlausibleVehicleDate(l);
+            RuleFor(x => x.InsuranceExpiry).PlausibleVehicleDate(l);
+            RuleFor(x => x.FirstMaintenanceDue).PlausibleVehicleDate(l);
             RuleFor(x => x.FirstMaintenanceMileage).InclusiveBetween(0, 1_000_000).WithMessage(l["Vehicles.MileageRange"]);
         }
     }
