@@ -27,6 +27,9 @@ public sealed class FollowUpPolicy
 
     public int RetryAfterDays { get; set; } = 1;
 
+    /// <summary>An agreed call-back no further ahead than this (a year 9999 typed by mistake is refused).</summary>
+    public int CallBackWithinDays { get; set; } = 90;
+
     public int ReturnVisitTargetUnderWarrantyPercent { get; set; } = 100;
 
     /// <summary>How often the background job creates the tasks that fell due.</summary>

@@ -59,6 +59,29 @@ public sealed class CallSpacingTests(FollowUpFactory factory) : IClassFixture<Fo
         Assert.Equal("客户主动来电要求立即回拨", early.Note);
     }
 
+    [Theory]
+    [InlineData(91)]
+    [InlineData(2_900_000)]
+    public async Task A_call_back_agreed_too_far_ahead_is_refused_with_the_limit_and_the_time_kept(int daysAhead)
+    {
+        var delivery = await DeliverAsync(factory, $"远期回拨客户{daysAhead}", await CustomerTestData.UserIdAsync(factory, "salesperson"), factory.Clock.LocalNow.AddDays(-8));
+        await factory.RunJobAsync();
+        var second = await TaskOfAsync(factory, delivery.Customer.Id, FollowUpKind.SecondCall);
+        using var salesperson = await factory.SignInAsync("salesperson");
+        var page = await salesperson.GetHtmlAsync($"/FollowUps/{second.Id}");
+        var when = daysAhead > 100_000 ? "9999-12-31T10:00" : LocalField(factory.Clock.LocalNow.AddDays(daysAhead));
+
+        using var response = await salesperson.PostWithTokenAsync($"/FollowUps/{second.Id}?handler=Call",
+            CallPageTests.CallForm(int.Parse(Html.InputValue(page, "Input.Version")!, System.Globalization.CultureInfo.InvariantCulture), CallOutcome.CallBackLater, new Dictionary<int, string>(), callBackAt: when),
+            SiteClient.AntiforgeryToken(page));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal("约定回拨时间不能晚于 90 天以后。", Html.FieldError(html, "Input.CallBackAt"));
+        Assert.Equal(when, Html.InputValue(html, "Input.CallBackAt"));
+        Assert.Equal(FollowUpStatus.Open, (await TaskAsync(factory, second.Id)).Status);
+    }
+
     private static async Task<HttpResponseMessage> CallAsync(SiteClient client, long taskId, string notes, string? earlyReason = null)
     {
         var page = await client.GetHtmlAsync($"/FollowUps/{taskId}");

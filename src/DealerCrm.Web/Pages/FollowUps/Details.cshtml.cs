@@ -110,7 +110,7 @@ public sealed class DetailsModel(
 
     public sealed class Validator : AbstractValidator<CallInput>
     {
-        public Validator(IStringLocalizer<SharedResource> l, DealershipClock clock)
+        public Validator(IStringLocalizer<SharedResource> l, DealershipClock clock, IOptions<FollowUpPolicy> policy)
         {
             RuleFor(x => x.Outcome).NotNull().WithMessage(l["FollowUps.OutcomeRequired"]).IsInEnum();
             // Reached: every talking point gets the customer's answer (RULES 3: each point is ticked with the answer).
@@ -128,6 +128,7 @@ public sealed class DetailsModel(
             });
             RuleFor(x => x.CallBackAt).NotNull().WithMessage(l["FollowUps.CallBackRequired"])
                 .Must(at => at > clock.LocalNow).WithMessage(l["FollowUps.CallBackInPast"])
+                .Must(at => at <= clock.LocalNow.AddDays(policy.Value.CallBackWithinDays)).WithMessage(l["FollowUps.CallBackTooFar", policy.Value.CallBackWithinDays])
                 .When(x => x.Outcome == CallOutcome.CallBackLater);
             RuleFor(x => x.Notes).MaximumLength(2000).WithMessage(l["Common.TooLong"]);
             RuleFor(x => x.EarlyReason).MaximumLength(200).WithMessage(l["Common.TooLong"]);
