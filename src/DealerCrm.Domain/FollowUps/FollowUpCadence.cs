@@ -4,6 +4,20 @@ using DealerCrm.Domain.Settings;
 
 namespace DealerCrm.Domain.FollowUps;
 
+/// <summary>The kinds of row the follow-up job reads facts from: the names its set-aside rows keep.</summary>
+public static class FollowUpSources
+{
+    public const string Delivery = nameof(Delivery);
+
+    public const string ServiceVisit = nameof(ServiceVisit);
+
+    public const string Customer = nameof(Customer);
+
+    public const string FamilyMember = nameof(FamilyMember);
+
+    public const string Vehicle = nameof(Vehicle);
+}
+
 /// <summary>The row a fact was read from: a job that cannot plan it sets that row aside by these.</summary>
 public interface IFollowUpFacts
 {
@@ -26,7 +40,7 @@ public sealed record DeliveryFacts(
     bool VehicleStillWithBuyer,
     bool CustomerReachable) : IFollowUpFacts
 {
-    public string Source => "Delivery";
+    public string Source => FollowUpSources.Delivery;
 
     public long SourceId => DeliveryId;
 }
@@ -34,7 +48,7 @@ public sealed record DeliveryFacts(
 /// <param name="RecordedByUserId">Who entered the visit, when that was someone other than the advisor named on it (their work is checked too).</param>
 public sealed record ServiceVisitFacts(int ServiceVisitId, int CustomerId, int VehicleId, DateOnly VisitDate, string ServiceAdvisorId, bool CustomerReachable, string? RecordedByUserId = null) : IFollowUpFacts
 {
-    public string Source => "ServiceVisit";
+    public string Source => FollowUpSources.ServiceVisit;
 
     public long SourceId => ServiceVisitId;
 }
@@ -42,14 +56,14 @@ public sealed record ServiceVisitFacts(int ServiceVisitId, int CustomerId, int V
 /// <summary>Whose birthday: the customer's own (greeting and visit) or a family member's (greeting).</summary>
 public sealed record BirthdayFacts(int CustomerId, int? FamilyMemberId, DateOnly Birthday, string? SalespersonId, DateOnly KnownSince, bool CustomerReachable) : IFollowUpFacts
 {
-    public string Source => FamilyMemberId is null ? "Customer" : "FamilyMember";
+    public string Source => FamilyMemberId is null ? FollowUpSources.Customer : FollowUpSources.FamilyMember;
 
     public long SourceId => FamilyMemberId ?? CustomerId;
 }
 
 public sealed record InsuranceFacts(int VehicleId, int CustomerId, DateOnly Expiry, DateOnly KnownSince, bool CustomerReachable) : IFollowUpFacts
 {
-    public string Source => "Vehicle";
+    public string Source => FollowUpSources.Vehicle;
 
     public long SourceId => VehicleId;
 }

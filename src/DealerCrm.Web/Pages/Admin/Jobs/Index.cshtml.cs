@@ -1,4 +1,5 @@
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Jobs;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
@@ -95,11 +96,11 @@ public sealed class IndexModel(
 
     private async Task<int?> CustomerOfAsync(string source, long sourceId, CancellationToken cancellationToken) => source switch
     {
-        "Customer" => (int)sourceId,
-        "FamilyMember" => await db.FamilyMembers.Where(f => f.Id == sourceId).Select(f => (int?)f.CustomerId).FirstOrDefaultAsync(cancellationToken),
-        "Vehicle" => await db.Vehicles.Where(v => v.Id == sourceId).Select(v => (int?)v.CustomerId).FirstOrDefaultAsync(cancellationToken),
-        "Delivery" => await db.Deliveries.Where(d => d.Id == sourceId).Select(d => (int?)d.CustomerId).FirstOrDefaultAsync(cancellationToken),
-        "ServiceVisit" => await db.ServiceVisits.Where(s => s.Id == sourceId).Select(s => (int?)s.CustomerId).FirstOrDefaultAsync(cancellationToken),
+        FollowUpSources.Customer => (int)sourceId,
+        FollowUpSources.FamilyMember => await db.FamilyMembers.Where(f => f.Id == sourceId).Select(f => (int?)f.CustomerId).FirstOrDefaultAsync(cancellationToken),
+        FollowUpSources.Vehicle => await db.Vehicles.Where(v => v.Id == sourceId).Select(v => (int?)v.CustomerId).FirstOrDefaultAsync(cancellationToken),
+        FollowUpSources.Delivery => await db.Deliveries.Where(d => d.Id == sourceId).Select(d => (int?)d.CustomerId).FirstOrDefaultAsync(cancellationToken),
+        FollowUpSources.ServiceVisit => await db.ServiceVisits.Where(s => s.Id == sourceId).Select(s => (int?)s.CustomerId).FirstOrDefaultAsync(cancellationToken),
         _ => null,
     };
 }
