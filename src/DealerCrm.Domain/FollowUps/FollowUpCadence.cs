@@ -189,7 +189,8 @@ public sealed class FollowUpCadence(FollowUpPolicy policy, TimeZoneInfo zone)
                 continue;
             }
 
-            var key = string.Create(CultureInfo.InvariantCulture, $"{subject}:{year}");
+            // Keyed by the day, not the year: a birthday corrected within a year is a new occasion.
+            var key = string.Create(CultureInfo.InvariantCulture, $"{subject}:{day:yyyyMMdd}");
             yield return Occasion(FollowUpKind.BirthdayGreeting, "BirthdayGreeting:" + key, b.CustomerId, day, null) with { FamilyMemberId = b.FamilyMemberId };
             if (b.FamilyMemberId is null)
             {
@@ -216,13 +217,31 @@ public sealed class FollowUpCadence(FollowUpPolicy policy, TimeZoneInfo zone)
                 break;
             }
 
-            if (day > dueAfter && day >= i.KnownSince)
+            // Entered (or corrected) less than the lead before it expires: remind at once, while
+            // the expiry is still ahead.
+            if (day < i.KnownSince && expiry >= i.KnownSince)
+            {
+                day = i.KnownSince;
+            }
+
+            if (InWindow(day, dueAfter, dueThrough) && day >= i.KnownSince)
             {
                 var key = string.Create(CultureInfo.InvariantCulture, $"Insurance:V{i.VehicleId}:{expiry:yyyyMMdd}");
                 yield return Occasion(FollowUpKind.InsuranceRenewal, key, i.CustomerId, day, null) with { VehicleId = i.VehicleId };
             }
         }
     }
+
+    /// <summary>
+    /// Whether a duty the job sees for the first time (history loaded at go-live, a row entered
+    /// late) is past serving and is not created: a care occasion (greeting, visit, regular
+    /// contact, renewal) whose day is behind, so only the first one still ahead is created; a
+    /// time-bound duty (letter, calls after delivery, revisit) more than the set days past due.
+    /// </summary>
+    public bool TooLateWhenFirstSeen(PlannedTask task, DateTime firstSeenUtc) =>
+        task.Kind.IsOccasion()
+            ? task.OccasionDate < LocalDate(firstSeenUtc)
+            : firstSeenUtc > task.DueUtc.AddDays(Policy.SkipTimeBoundFirstSeenDaysAfterDue);
 
     /// <summary>
     /// The delivery days whose tasks can fall due on <paramref name="day"/>: the day before

@@ -21,6 +21,12 @@ public sealed class FollowUpPolicy
 
     public int AfterServiceRevisitDueDays { get; set; } = 3;
 
+    /// <summary>
+    /// A letter, a call after delivery or a revisit that the job first sees more than this many
+    /// days after it fell due (history loaded at go-live) is not created: it can no longer serve.
+    /// </summary>
+    public int SkipTimeBoundFirstSeenDaysAfterDue { get; set; } = 7;
+
     public int InsuranceReminderDaysBefore { get; set; } = 30;
 
     public int MaxCallAttempts { get; set; } = 3;

@@ -76,12 +76,13 @@ public static class DatabaseServiceCollectionExtensions
         services.AddSingleton<StaffChanges>();
         services.AddSingleton<StaffChangeInterceptor>();
         services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton<FollowUpFactsInterceptor>();
         services.AddSingleton<CustomerNumberAllocator>();
 
         void Configure(IServiceProvider sp, DbContextOptionsBuilder options)
         {
             settings.Configure(options);
-            options.AddInterceptors(sp.GetRequiredService<VersionBumpInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<StaffChangeInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<VersionBumpInterceptor>(), sp.GetRequiredService<FollowUpFactsInterceptor>(), sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<StaffChangeInterceptor>());
         }
 
         return settings.Provider == DatabaseProvider.SqlServer

@@ -59,6 +59,10 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
 
     public DbSet<FollowUpCursor> FollowUpCursors => Set<FollowUpCursor>();
 
+    public DbSet<FollowUpRecheck> FollowUpRechecks => Set<FollowUpRecheck>();
+
+    public DbSet<FollowUpSkipCount> FollowUpSkipCounts => Set<FollowUpSkipCount>();
+
     public DbSet<LetterTemplateSetting> LetterTemplates => Set<LetterTemplateSetting>();
 
     public DbSet<SetAsideRow> SetAsideRows => Set<SetAsideRow>();

@@ -1130,6 +1130,46 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.ToTable("FollowUpLog", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.FollowUps.FollowUpRecheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FollowUpRecheck", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.FollowUps.FollowUpSkipCount", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("LastSkippedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("FollowUpSkipCount", (string)null);
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.FollowUps.FollowUpTask", b =>
                 {
                     b.Property<long>("Id")

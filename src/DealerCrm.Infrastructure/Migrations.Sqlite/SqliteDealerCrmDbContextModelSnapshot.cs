@@ -1102,6 +1102,44 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.ToTable("FollowUpLog", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.FollowUps.FollowUpRecheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FollowUpRecheck", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.FollowUps.FollowUpSkipCount", b =>
+                {
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSkippedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("FollowUpSkipCount", (string)null);
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.FollowUps.FollowUpTask", b =>
                 {
                     b.Property<long>("Id")

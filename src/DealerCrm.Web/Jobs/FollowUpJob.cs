@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Linq.Expressions;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
@@ -6,7 +7,9 @@ using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Jobs;
 using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
+using DealerCrm.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace DealerCrm.Web.Jobs;
@@ -19,7 +22,12 @@ namespace DealerCrm.Web.Jobs;
 /// touches three indexes. Idempotent: every task has a unique key and its insert commits with
 /// the cursor's advance, so a crash, a restart or a second instance never duplicates or loses one.
 /// </summary>
-public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IOptions<FollowUpPolicy> options, ILogger<FollowUpJob> logger) : IPeriodicJob
+public sealed class FollowUpJob(
+    DealerCrmDbContext db,
+    DealershipClock clock,
+    IOptions<FollowUpPolicy> options,
+    IStringLocalizer<SharedResource> l,
+    ILogger<FollowUpJob> logger) : IPeriodicJob
 {
     public const string Name = "FollowUps";
 
@@ -29,6 +37,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
     private FollowUpCadence Cadence => new(_policy, clock.Zone);
     private HashSet<string>? _activeUsers;
 
+
     /// <summary>Tasks planned in this batch, written by <see cref="RowInserter{T}"/> when the batch is saved.</summary>
     private readonly List<FollowUpTask> _newTasks = [];
 
@@ -37,11 +46,20 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
 
     private int _setAsideCount;
 
+    /// <summary>Duties of this batch left out as past serving when first seen, by kind; counted when the batch is saved.</summary>
+    private readonly Dictionary<FollowUpKind, int> _skipped = [];
+
     /// <summary>
     /// Called for each new task before time's rules apply to it. Only the demo data uses it, to give
     /// the dealership's past tasks a history (calls made, answers given) as they are created.
     /// </summary>
     public Action<FollowUpTask>? Shaping { get; set; }
+
+    /// <summary>
+    /// The demo replays a dealership's past: what it creates was seen in its time, so the go-live
+    /// rule (<see cref="FollowUpCadence.TooLateWhenFirstSeen"/>) does not apply.
+    /// </summary>
+    public bool ReplaysHistory { get; set; }
 
     /// <summary>What a run did, for the log and the tests.</summary>
     public sealed record Result(int Created, int Overdue, int Missed, int Unreachable)
@@ -72,9 +90,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
             {
                 logger.LogError(e, "Follow-up job run failed in one step; the other steps went on and the next run will pick up where this one stopped");
                 failures.Add(e);
-                _newTasks.Clear();
-                _setAside.Clear();
-                db.ChangeTracker.Clear();
+                ForgetBatch();
                 return 0;
             }
         }
@@ -87,6 +103,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
                 created += await Step(() => source.CatchUpAsync(this, horizon, cancellationToken));
             }
 
+            created += await Step(() => RecheckChangedFactsAsync(cancellationToken));
             created += await Step(() => NewDaysAsync(horizon, cancellationToken));
         }
 
@@ -129,17 +146,23 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
             (after, ct) => NextIdsAsync(db.Customers.Select(c => c.Id), after, ct),
             CustomerBirthdaysAsync,
             CustomersWithBirthdayOnAsync,
-            (f, after, through) => Cadence.ForBirthday(f, after, through)),
+            (f, after, through) => Cadence.ForBirthday(f, after, through),
+            (f, today) => f with { KnownSince = today },
+            id => t => t.CustomerId == id && t.FamilyMemberId == null && (t.Kind == FollowUpKind.BirthdayGreeting || t.Kind == FollowUpKind.BirthdayVisit)),
         new FactSource<BirthdayFacts>(FollowUpSources.FamilyMember, c => c.LastFamilyMemberId, (c, id) => c.LastFamilyMemberId = id,
             (after, ct) => NextIdsAsync(db.FamilyMembers.Select(f => f.Id), after, ct),
             FamilyBirthdaysAsync,
             FamilyWithBirthdayOnAsync,
-            (f, after, through) => Cadence.ForBirthday(f, after, through)),
+            (f, after, through) => Cadence.ForBirthday(f, after, through),
+            (f, today) => f with { KnownSince = today },
+            id => t => t.FamilyMemberId == id && t.Kind == FollowUpKind.BirthdayGreeting),
         new FactSource<InsuranceFacts>(FollowUpSources.Vehicle, c => c.LastVehicleId, (c, id) => c.LastVehicleId = id,
             (after, ct) => NextIdsAsync(db.Vehicles.Select(v => v.Id), after, ct),
             (ids, range, ct) => InsuranceFactsAsync(db.Vehicles.Where(Among<Vehicle>(ids, range, v => v.Id)), ct),
             RenewalsOnAsync,
-            (f, after, through) => Cadence.ForInsurance(f, after, through)),
+            (f, after, through) => Cadence.ForInsurance(f, after, through),
+            (f, today) => f with { KnownSince = today },
+            id => t => t.VehicleId == id && t.Kind == FollowUpKind.InsuranceRenewal),
     ];
 
     /// <summary>Source rows newer than the cursor, a batch at a time: their tasks, the rows set aside and the cursor's advance commit together.</summary>
@@ -169,9 +192,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
             }
             catch (DbUpdateException) when (!lookUpKeys)
             {
-                _newTasks.Clear();
-                _setAside.Clear();
-                db.ChangeTracker.Clear();
+                ForgetBatch();
                 lookUpKeys = true;
                 continue;
             }
@@ -223,6 +244,61 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         }
 
         return PlanEach(facts, f => source.Plan(f, day.AddDays(-1), day));
+    }
+
+    /// <summary>
+    /// Rows whose birthday or insurance expiry changed after they were planned
+    /// (<see cref="FollowUpRecheck"/>): planned again as known from today, through the day already
+    /// generated, so an occasion whose day has not passed gets its task; the open tasks the change
+    /// replaced are cancelled, with why. A batch's tasks, cancellations and rechecks commit together.
+    /// </summary>
+    private async Task<int> RecheckChangedFactsAsync(CancellationToken cancellationToken)
+    {
+        var cursor = await CursorAsync(cancellationToken);
+        if (cursor.HorizonDate is not { } through)
+        {
+            return 0;
+        }
+
+        var created = 0;
+        while (await db.FollowUpRechecks.OrderBy(r => r.Id).Take(KeysPerQuery).ToListAsync(cancellationToken) is { Count: > 0 } batch)
+        {
+            foreach (var (sourceName, id) in batch.Select(r => (r.Source, r.SourceId)).Distinct())
+            {
+                if (Sources.SingleOrDefault(s => s.Name == sourceName) is { } source)
+                {
+                    created += await source.RecheckAsync(this, id, cursor, through, cancellationToken);
+                }
+            }
+
+            db.FollowUpRechecks.RemoveRange(batch);
+            await SaveBatchAsync(cancellationToken);
+            cursor = await CursorAsync(cancellationToken);
+        }
+
+        return created;
+    }
+
+    private async Task<int> RecheckAsync<TFacts>(FactSource<TFacts> source, int id, FollowUpCursor cursor, DateOnly through, CancellationToken cancellationToken)
+        where TFacts : IFollowUpFacts
+    {
+        // A row the cursor has not reached is planned whole when it is.
+        if (source.Relearn is null || source.Subject is null || id > source.Position(cursor))
+        {
+            return 0;
+        }
+
+        var today = clock.Today;
+        var facts = await ReadAsync(source, [id], range: true, cancellationToken);
+        var planned = PlanEach(facts.Select(f => source.Relearn(f, today)), f => source.Plan(f, today.AddDays(-1), through));
+        var keys = planned.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        var replaced = await db.FollowUpTasks.Where(source.Subject(id)).Where(t => t.Status == FollowUpStatus.Open).ToListAsync(cancellationToken);
+        foreach (var task in replaced.Where(t => !keys.Contains(t.Key)))
+        {
+            task.Cancel(clock.UtcNow, SystemActor.Instance.UserName, InDealershipLanguage(() => l[$"FollowUps.CancelledFactChanged.{source.Name}"]));
+        }
+
+        return await AddMissingAsync(planned, lookUpKeys: true, cancellationToken);
     }
 
     /// <summary>
@@ -346,13 +422,21 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
             var task = new FollowUpTask(planned.OwnerUserId is { } owner && !active.Contains(owner) ? planned with { OwnerUserId = null } : planned, now);
             Shaping?.Invoke(task);
             task.Tidy(_policy, now);
-            // An occasion whose window closed before the job first saw it (history loaded at
-            // go-live, a birthday entered late) is left out: nobody could have acted on it, and a
-            // miss nobody ever had in their queue would only distort their rates.
-            if (task.Status != FollowUpStatus.Missed)
+            // A duty first seen too late to serve (history loaded at go-live, a row entered late)
+            // is left out and counted: nobody could act on it in time, and a miss nobody ever had
+            // in their queue would only distort their rates. A replayed past is not go-live
+            // history: only its lapsed occasions are left out.
+            if (task.Status == FollowUpStatus.Missed || (!ReplaysHistory && task.IsOpen && Cadence.TooLateWhenFirstSeen(planned, now)))
             {
-                born.Add(task);
+                if (!ReplaysHistory)
+                {
+                    _skipped[task.Kind] = _skipped.GetValueOrDefault(task.Kind) + 1;
+                }
+
+                continue;
             }
+
+            born.Add(task);
         }
 
         var existing = new HashSet<string>(StringComparer.Ordinal);
@@ -384,6 +468,7 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
             }
 
             await RecordSetAsideAsync(cancellationToken);
+            await CountSkippedAsync(cancellationToken);
 
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -394,8 +479,15 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
 
         await transaction.CommitAsync(cancellationToken);
         _setAsideCount += _setAside.Count;
+        ForgetBatch();
+    }
+
+    /// <summary>What the batch planned, after it was saved or given up.</summary>
+    private void ForgetBatch()
+    {
         _newTasks.Clear();
         _setAside.Clear();
+        _skipped.Clear();
         db.ChangeTracker.Clear();
     }
 
@@ -414,6 +506,22 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
             {
                 row.Fail(reason, now);
             }
+        }
+    }
+
+    /// <summary>The batch's duties left out as past serving, added to the running count per kind that the overview shows.</summary>
+    private async Task CountSkippedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (kind, skipped) in _skipped)
+        {
+            var count = await db.FollowUpSkipCounts.SingleOrDefaultAsync(c => c.Kind == kind, cancellationToken);
+            if (count is null)
+            {
+                count = new FollowUpSkipCount(kind);
+                db.FollowUpSkipCounts.Add(count);
+            }
+
+            count.Add(skipped, clock.UtcNow);
         }
     }
 
@@ -438,6 +546,21 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         }
 
         return await db.FollowUpCursors.SingleAsync(c => c.Id == FollowUpCursor.SingletonId, cancellationToken);
+    }
+
+    /// <summary>Text the job writes into a task's history, in the dealership's language (a job has no request culture).</summary>
+    private static string InDealershipLanguage(Func<string> text)
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Cultures.Chinese);
+        try
+        {
+            return text();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     private async Task<HashSet<string>> ActiveUsersAsync(CancellationToken cancellationToken) =>
@@ -570,6 +693,8 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         Task<IReadOnlyList<PlannedTask>> DueOnAsync(FollowUpJob job, DateOnly day, FollowUpCursor cursor, CancellationToken cancellationToken);
 
         Task<IReadOnlyList<PlannedTask>> RetryAsync(FollowUpJob job, int id, DateOnly through, CancellationToken cancellationToken);
+
+        Task<int> RecheckAsync(FollowUpJob job, int id, FollowUpCursor cursor, DateOnly through, CancellationToken cancellationToken);
     }
 
     /// <summary>
@@ -583,9 +708,14 @@ public sealed class FollowUpJob(DealerCrmDbContext db, DealershipClock clock, IO
         Func<int, CancellationToken, Task<List<int>>> NextIds,
         Func<IReadOnlyList<int>, bool, CancellationToken, Task<List<TFacts>>> Read,
         Func<DateOnly, int, CancellationToken, Task<List<int>>> IdsDueOn,
-        Func<TFacts, DateOnly, DateOnly, IEnumerable<PlannedTask>> Plan) : IFactSource
+        Func<TFacts, DateOnly, DateOnly, IEnumerable<PlannedTask>> Plan,
+        Func<TFacts, DateOnly, TFacts>? Relearn = null,
+        Func<int, Expression<Func<FollowUpTask, bool>>>? Subject = null) : IFactSource
         where TFacts : IFollowUpFacts
     {
+        public Task<int> RecheckAsync(FollowUpJob job, int id, FollowUpCursor cursor, DateOnly through, CancellationToken cancellationToken) =>
+            job.RecheckAsync(this, id, cursor, through, cancellationToken);
+
         public Task<int> CatchUpAsync(FollowUpJob job, DateOnly horizon, CancellationToken cancellationToken) =>
             job.FromNewRowsAsync(this, horizon, cancellationToken);
 

@@ -86,17 +86,19 @@ public sealed class FollowUpJobTests(JobTestFactory factory) : IClassFixture<Job
     {
         await SeedAsync();
         await ResetTasksAsync();
-        await RunJobAsync();
+        // Planned tasks, kept or left out as past serving: the crash falls halfway through them.
+        var planned = 0;
+        await RunJobAsync(_ => planned++);
         var expected = await KeysAsync();
-        // Batches of three rows: fifty tasks take many commits for the crash to fall between.
-        Assert.True(expected.Count > 50, $"only {expected.Count} tasks");
+        // Batches of three rows: twenty tasks take many commits for the crash to fall between.
+        Assert.True(expected.Count > 20, $"only {expected.Count} tasks");
 
         await ResetTasksAsync();
         using var crash = new CancellationTokenSource();
         var created = 0;
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => RunJobAsync(_ =>
         {
-            if (++created == expected.Count / 2)
+            if (++created == planned / 2)
             {
                 crash.Cancel();
             }

@@ -30,32 +30,47 @@ public sealed class LargeBatchFactory : DealerCrmFactory
 /// <summary>A dealership that starts using the system with years of deliveries already on file (go-live).</summary>
 public sealed class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixture<LargeBatchFactory>
 {
+    /// <summary>Deliveries of the last six days: their letters and calls are still owed.</summary>
     private const int Deliveries = 2_000;
+
+    /// <summary>Deliveries of two and a half to three years ago: history, past serving.</summary>
+    private const int OldDeliveries = 500;
 
     // SQL Server's limit of parameters in one statement; a batch used to look its tasks up in one query.
     private const int SqlServerParameterLimit = 2_100;
 
     [Fact]
-    public async Task A_first_run_over_a_full_batch_of_old_deliveries_creates_their_duties_overdue_and_leaves_long_past_occasions_out()
+    public async Task A_first_run_over_years_of_history_creates_what_can_still_serve_and_counts_what_cannot()
     {
         var first = await GoLiveAsync();
 
         Assert.True(first.Created > SqlServerParameterLimit, $"only {first.Created} tasks: the batch no longer exceeds the limit it tests");
-        var tasks = await factory.WithDbAsync(db => db.FollowUpTasks.Select(t => new { t.Key, t.Kind, t.Status, t.IsOverdue, t.DueUtc }).ToListAsync());
+        var tasks = await factory.WithDbAsync(db => db.FollowUpTasks.Select(t => new { t.Key, t.Kind, t.Status, t.IsOverdue, t.DueUtc, t.OccasionDate, t.DeliveryId }).ToListAsync());
         Assert.Equal(tasks.Count, tasks.Select(t => t.Key).Distinct().Count());
-        // The letter and both calls after each delivery: still owed, overdue, not silently skipped.
+        var recent = await factory.WithDbAsync(db => db.Deliveries.OrderByDescending(d => d.Id).Take(Deliveries).Select(d => d.Id).ToListAsync());
+        // The letter and both calls after each recent delivery: still owed, none left out.
         foreach (var duty in new[] { FollowUpKind.ThankYouLetter, FollowUpKind.FirstCall, FollowUpKind.SecondCall })
         {
-            var ofKind = tasks.Where(t => t.Kind == duty).ToList();
-            Assert.Equal(Deliveries, ofKind.Count);
-            Assert.All(ofKind, t => Assert.True(t.Status == FollowUpStatus.Open && t.IsOverdue, $"{t.Key} {t.Status}"));
+            Assert.Equal(Deliveries, tasks.Count(t => t.Kind == duty));
+            Assert.All(tasks.Where(t => t.Kind == duty), t => Assert.Contains(t.DeliveryId!.Value, recent));
         }
 
-        // Two-monthly contacts and anniversaries whose window closed long ago were never anyone's to make.
+        Assert.True(tasks.Count(t => t.IsOverdue) > 1_000, "the letters and first calls of deliveries over a day old are overdue");
+
+        // Years-old deliveries: their letters and calls can no longer serve and are counted, not
+        // created; their care occasions start from the first one still ahead.
+        var skipped = await factory.WithDbAsync(db => db.FollowUpSkipCounts.ToDictionaryAsync(c => c.Kind, c => c.Count));
+        Assert.Equal((OldDeliveries, OldDeliveries, OldDeliveries), (skipped[FollowUpKind.ThankYouLetter], skipped[FollowUpKind.FirstCall], skipped[FollowUpKind.SecondCall]));
+        Assert.True(skipped[FollowUpKind.RegularContact] >= OldDeliveries * 14, "every two-monthly contact already behind was left out");
+        var today = factory.Services.GetRequiredService<DealershipClock>().Today;
+        Assert.DoesNotContain(tasks, t => t.Kind.IsOccasion() && t.OccasionDate < today);
+        Assert.Contains(tasks, t => t.Kind == FollowUpKind.RegularContact);
         Assert.DoesNotContain(tasks, t => t.Status == FollowUpStatus.Missed);
-        var now = factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        Assert.DoesNotContain(tasks, t => t.Kind == FollowUpKind.RegularContact && t.DueUtc < now.AddDays(-30));
         Assert.Equal(0, (await RunJobAsync()).Created);
+
+        using var manager = await SiteClient.SignedInAsync(factory, Roles.SalesManager);
+        var overview = Html.Section(await manager.GetHtmlAsync("/FollowUps/Overview"), "skipped-by-kind");
+        Assert.Contains(skipped[FollowUpKind.RegularContact].ToString(CultureInfo.InvariantCulture), overview, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -93,7 +108,7 @@ public sealed class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixtur
 
     private async Task<FollowUpJob.Result> SeedAndRunAsync()
     {
-        await SeedOldDeliveriesAsync(Deliveries);
+        await SeedDeliveriesAsync(Deliveries + OldDeliveries);
         return await RunJobAsync();
     }
 
@@ -103,8 +118,8 @@ public sealed class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixtur
         return await scope.ServiceProvider.GetRequiredService<FollowUpJob>().RunOnceAsync(CancellationToken.None);
     }
 
-    /// <summary>One car each, delivered between 30 and 36 months ago.</summary>
-    private Task SeedOldDeliveriesAsync(int count) => factory.WithDbAsync(async db =>
+    /// <summary>One car each: the first few hundred delivered between 30 and 36 months ago, the rest over the last six days.</summary>
+    private Task SeedDeliveriesAsync(int count) => factory.WithDbAsync(async db =>
     {
         var clock = factory.Services.GetRequiredService<DealershipClock>();
         var now = clock.UtcNow;
@@ -123,7 +138,7 @@ public sealed class LargeBatchJobTests(LargeBatchFactory factory) : IClassFixtur
         {
             var vin = $"LSVAB41Z{i % 10}NA{i + 100_000:000000}";
             vin = vin[..8] + Vin.CheckDigit(vin) + vin[9..];
-            var delivered = now.AddDays(-920 - (i % 180));
+            var delivered = i < OldDeliveries ? now.AddDays(-920 - (i % 180)) : now.AddMinutes(-(i * 7 % (6 * 24 * 60)));
             return new Vehicle(customer.Id, vin, new VehicleDetails(null, "大众", "帕萨特", null, RegistrationStatus.Registered,
                 clock.LocalDateOf(delivered).AddYears(1), clock.LocalDateOf(delivered).AddYears(3), null, null), delivered);
         }).ToList();

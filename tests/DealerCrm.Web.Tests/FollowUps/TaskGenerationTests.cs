@@ -68,13 +68,14 @@ public sealed class TaskGenerationTests(FollowUpFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task A_delivery_entered_ten_days_late_creates_all_its_tasks_already_overdue_none_skipped()
+    public async Task A_delivery_entered_ten_days_late_creates_only_the_duties_that_can_still_serve_and_counts_the_rest()
     {
         var salespersonId = await factory.CreateUserAsync("sp.late", "测试销售乙", Roles.Salesperson);
         var customer = await CustomerTestData.CreateCustomerAsync(factory, "补录交车回访客户");
         using var salesperson = await factory.SignInAsync("sp.late");
         var deliveredLocal = factory.Clock.Today.AddDays(-10).ToDateTime(new TimeOnly(11, 0));
         var deliveredUtc = factory.Clock.ToUtc(deliveredLocal);
+        var skippedBefore = await SkippedAsync(factory);
 
         using (var saved = await salesperson.PostFormAsync($"/Customers/{customer.Id}/Deliveries/Record",
                    DeliveryForm(LocalField(deliveredLocal), salespersonId, CustomerTestData.NewVin())))
@@ -85,23 +86,53 @@ public sealed class TaskGenerationTests(FollowUpFactory factory) : IClassFixture
         await factory.RunJobAsync();
         var again = await factory.RunJobAsync();
 
+        // The letter and the first call fell due nine days ago, past the seven the policy allows:
+        // they can no longer serve and are not created. The 7-day call, three days late, is.
         var tasks = await TasksOfCustomerAsync(factory, customer.Id);
-        Assert.Equal([FollowUpKind.ThankYouLetter, FollowUpKind.FirstCall, FollowUpKind.SecondCall], tasks.Select(t => t.Kind));
-        Assert.All(tasks, t => Assert.Equal((FollowUpStatus.Open, true), (t.Status, t.IsOverdue)));
-        Assert.Equal([deliveredUtc.AddHours(24), deliveredUtc.AddHours(24), deliveredUtc.AddDays(7)], tasks.Select(t => t.DueUtc));
+        var secondCall = Assert.Single(tasks);
+        Assert.Equal((FollowUpKind.SecondCall, FollowUpStatus.Open, true, deliveredUtc.AddDays(7)), (secondCall.Kind, secondCall.Status, secondCall.IsOverdue, secondCall.DueUtc));
         Assert.Equal(0, again.Created);
+        var skipped = await SkippedAsync(factory);
+        Assert.Equal(skippedBefore.GetValueOrDefault(FollowUpKind.ThankYouLetter) + 1, skipped[FollowUpKind.ThankYouLetter]);
+        Assert.Equal(skippedBefore.GetValueOrDefault(FollowUpKind.FirstCall) + 1, skipped[FollowUpKind.FirstCall]);
+        Assert.Equal(skippedBefore.GetValueOrDefault(FollowUpKind.SecondCall), skipped.GetValueOrDefault(FollowUpKind.SecondCall));
 
-        var letter = tasks.Single(t => t.Kind == FollowUpKind.ThankYouLetter);
-        var secondCall = tasks.Single(t => t.Kind == FollowUpKind.SecondCall);
-        Assert.Equal([(letter.Id, FollowUpKind.ThankYouLetter), (secondCall.Id, FollowUpKind.SecondCall)], await QueueAsync(salesperson, QueueTab.Overdue));
+        Assert.Equal([(secondCall.Id, FollowUpKind.SecondCall)], await QueueAsync(salesperson, QueueTab.Overdue));
         var queue = await salesperson.GetHtmlAsync("/FollowUps");
-        Assert.Equal(new QueueCounts(2, 0, 0), TabCounts(queue));
-        Assert.Equal(2, NavBadge(queue));
+        Assert.Equal(new QueueCounts(1, 0, 0), TabCounts(queue));
+        Assert.Equal(1, NavBadge(queue));
         Assert.Contains("逾期", Html.Section(queue, "queue"));
 
+        // The managers' overview says how many were left out, per kind.
         using var manager = await SiteClient.SignedInAsync(factory, Roles.SalesManager);
-        Assert.Contains(tasks.Single(t => t.Kind == FollowUpKind.FirstCall).Id, (await QueueAsync(manager, QueueTab.Overdue)).Select(t => t.Id));
+        var overview = Html.Section(await manager.GetHtmlAsync("/FollowUps/Overview"), "skipped-by-kind");
+        Assert.Contains("感谢信", overview, StringComparison.Ordinal);
+        Assert.Contains(skipped[FollowUpKind.FirstCall].ToString(System.Globalization.CultureInfo.InvariantCulture), overview, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_delivery_entered_five_days_late_creates_all_its_tasks_already_overdue_none_skipped()
+    {
+        var salespersonId = await factory.CreateUserAsync("sp.late5", "测试销售丙", Roles.Salesperson);
+        var customer = await CustomerTestData.CreateCustomerAsync(factory, "补录五天交车客户");
+        using var salesperson = await factory.SignInAsync("sp.late5");
+        var deliveredUtc = factory.Clock.ToUtc(factory.Clock.Today.AddDays(-5).ToDateTime(new TimeOnly(11, 0)));
+        using (var saved = await salesperson.PostFormAsync($"/Customers/{customer.Id}/Deliveries/Record",
+                   DeliveryForm(LocalField(factory.Clock.Today.AddDays(-5).ToDateTime(new TimeOnly(11, 0))), salespersonId, CustomerTestData.NewVin())))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        await factory.RunJobAsync();
+
+        var tasks = await TasksOfCustomerAsync(factory, customer.Id);
+        Assert.Equal([FollowUpKind.ThankYouLetter, FollowUpKind.FirstCall, FollowUpKind.SecondCall], tasks.Select(t => t.Kind));
+        Assert.Equal([deliveredUtc.AddHours(24), deliveredUtc.AddHours(24), deliveredUtc.AddDays(7)], tasks.Select(t => t.DueUtc));
+        Assert.Equal([true, true, false], tasks.Select(t => t.IsOverdue));
+    }
+
+    private static Task<Dictionary<FollowUpKind, int>> SkippedAsync(DealerCrmFactory factory) =>
+        factory.WithDbAsync(db => db.FollowUpSkipCounts.ToDictionaryAsync(c => c.Kind, c => c.Count));
 
     [Theory]
     [InlineData(Roles.Salesperson)]

@@ -116,7 +116,7 @@ public sealed class SetAsideTests(SetAsideFactory factory) : IClassFixture<SetAs
         await RunJobAsync();
 
         Assert.Equal(SetAsideStatus.Resolved, await factory.WithDbAsync(db => db.SetAsideRows.Where(r => r.Id == rowId).Select(r => r.Status).SingleAsync()));
-        var greeting = await factory.WithDbAsync(db => db.FollowUpTasks.SingleAsync(t => t.Key == $"BirthdayGreeting:C{bad.CustomerId}:{Clock.Today.AddDays(3).Year}"));
+        var greeting = await factory.WithDbAsync(db => db.FollowUpTasks.SingleAsync(t => t.Key == $"BirthdayGreeting:C{bad.CustomerId}:{Clock.Today.AddDays(3):yyyyMMdd}"));
         Assert.Equal(Clock.Today.AddDays(3), greeting.OccasionDate);
     }
 

@@ -109,7 +109,7 @@ public sealed class YearByDayTests(YearByDayFactory factory) : IClassFixture<Yea
                 InsuranceFacts i => cadence.ForInsurance(i, DateOnly.MinValue, horizon),
                 _ => throw new InvalidOperationException(),
             };
-            foreach (var task in planned.Where(t => t.ExpiresUtc is null || t.ExpiresUtc >= firstSeen))
+            foreach (var task in planned.Where(t => !cadence.TooLateWhenFirstSeen(t, firstSeen)))
             {
                 expected.Add(task.Key, task);
             }

@@ -76,3 +76,22 @@ internal sealed class FollowUpCursorConfiguration : IEntityTypeConfiguration<Fol
         builder.Property(c => c.Id).ValueGeneratedNever();
     }
 }
+
+internal sealed class FollowUpRecheckConfiguration : IEntityTypeConfiguration<FollowUpRecheck>
+{
+    public void Configure(EntityTypeBuilder<FollowUpRecheck> builder)
+    {
+        builder.ToTable("FollowUpRecheck");
+        builder.Property(r => r.Source).HasMaxLength(32).IsRequired();
+    }
+}
+
+internal sealed class FollowUpSkipCountConfiguration : IEntityTypeConfiguration<FollowUpSkipCount>
+{
+    public void Configure(EntityTypeBuilder<FollowUpSkipCount> builder)
+    {
+        builder.ToTable("FollowUpSkipCount");
+        builder.HasKey(s => s.Kind);
+        builder.Property(s => s.Kind).ValueGeneratedNever();
+    }
+}

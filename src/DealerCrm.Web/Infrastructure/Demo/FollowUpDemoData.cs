@@ -95,7 +95,9 @@ public sealed class FollowUpDemoData(
 
         _byRole = byRole;
         job.Shaping = Shape;
+        job.ReplaysHistory = true;
         await job.RunOnceAsync(cancellationToken);
+        job.ReplaysHistory = false;
         job.Shaping = null;
     }
 

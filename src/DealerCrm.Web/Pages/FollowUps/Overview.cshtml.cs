@@ -59,6 +59,11 @@ public sealed class OverviewModel(
 
     public int WarrantyTarget => policy.Value.ReturnVisitTargetUnderWarrantyPercent;
 
+    /// <summary>Duties never created because the job first saw them too late to serve (go-live history), per kind.</summary>
+    public IReadOnlyList<FollowUpSkipCount> Skipped { get; private set; } = [];
+
+    public int SkipDays => policy.Value.SkipTimeBoundFirstSeenDaysAfterDue;
+
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
 
     /// <summary>The follow-up managers hand tasks on; the other readers of the overview only read it.</summary>
@@ -101,6 +106,7 @@ public sealed class OverviewModel(
         UnderWarranty = await stats.TotalAsync(stats.UnderWarranty(period), cancellationToken);
         ByPerson = (await stats.ByOwnerAsync(period, cancellationToken))
             .Select(o => new RatesRow(Owner(o.UserId, o.Role), o.Rates, o.UserId)).OrderBy(r => r.Label).ToList();
+        Skipped = await db.FollowUpSkipCounts.AsNoTracking().OrderBy(c => c.Kind).ToListAsync(cancellationToken);
         ByKind = (await stats.ByKindAsync(period, cancellationToken)).Select(k => new RatesRow(l[$"Enum.FollowUpKind.{k.Kind}"], k.Rates)).ToList();
 
         var weeks = new List<RatesRow>();

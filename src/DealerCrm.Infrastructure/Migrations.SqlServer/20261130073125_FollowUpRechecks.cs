@@ -1,0 +1,53 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DealerCrm.Infrastructure.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class FollowUpRechecks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "FollowUpRecheck",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Source = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    SourceId = table.Column<int>(type: "int", nullable: false),
+                    RequestedUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpRecheck", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpSkipCount",
+                columns: table => new
+                {
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false),
+                    LastSkippedUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpSkipCount", x => x.Kind);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "FollowUpRecheck");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpSkipCount");
+        }
+    }
+}
