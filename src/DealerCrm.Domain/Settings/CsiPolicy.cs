@@ -29,4 +29,7 @@ public sealed class CsiPolicy
     public decimal SatisfactionRateTargetPercent { get; set; } = 98m;
 
     public decimal RepeatRepairRateCeilingPercent { get; set; } = 2m;
+
+    /// <summary>A repair within this many days of the vehicle's last repair is a repeat repair.</summary>
+    public int RepeatRepairWithinDays { get; set; } = 30;
 }

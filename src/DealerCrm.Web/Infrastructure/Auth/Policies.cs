@@ -57,6 +57,9 @@ public static class Policies
     /// </summary>
     public const string FollowUpsReports = nameof(FollowUpsReports);
 
+    /// <summary>The managers' cockpit: the dealership's figures against target, with the lists behind them.</summary>
+    public const string Cockpit = nameof(Cockpit);
+
     /// <summary>Open a task's page: those who work tasks and those who manage them.</summary>
     public const string FollowUpsView = nameof(FollowUpsView);
 
@@ -85,6 +88,7 @@ public static class Policies
         [FollowUpsWork] = [Roles.CsAgent, Roles.CsDirector, Roles.SalesManager, Roles.Salesperson],
         [FollowUpsManage] = [Roles.GeneralManager, Roles.CsDirector, Roles.SalesManager],
         [FollowUpsReports] = [Roles.GeneralManager, Roles.CsDirector, Roles.SalesManager, Roles.DepartmentManager, Roles.TechnicalDirector],
+        [Cockpit] = [Roles.GeneralManager, Roles.CsDirector, Roles.DepartmentManager, Roles.TechnicalDirector],
         [FollowUpsView] = [Roles.CsAgent, Roles.CsDirector, Roles.SalesManager, Roles.Salesperson, Roles.GeneralManager],
         [LettersPrint] = [Roles.Salesperson, Roles.SalesManager, Roles.CsAgent, Roles.CsDirector, Roles.GeneralManager],
     };

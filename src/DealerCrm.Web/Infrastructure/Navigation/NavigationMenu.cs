@@ -19,6 +19,7 @@ public static class NavigationMenu
     public static IReadOnlyList<NavItem> Items { get; } =
     [
         new("Nav.Home", "/Index", Policies.Staff, "bi-house"),
+        new("Nav.Cockpit", "/Cockpit/Index", Policies.Cockpit, "bi-speedometer2"),
         new("Nav.FollowUps", "/FollowUps/Index", Policies.FollowUpsWork, "bi-telephone-outbound", Badge: "FollowUps"),
         new("Nav.Customers", "/Customers/Index", Policies.CustomersRead, "bi-person-vcard"),
         new("Nav.FollowUpsOverview", "/FollowUps/Overview", Policies.FollowUpsReports, "bi-graph-up"),

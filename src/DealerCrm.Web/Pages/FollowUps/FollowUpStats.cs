@@ -51,6 +51,13 @@ public sealed class FollowUpStats(DealerCrmDbContext db, DealershipClock clock)
             .ToList();
     }
 
+    /// <summary>Open tasks past their due time, now: the overview's and the cockpit's "overdue".</summary>
+    public IQueryable<FollowUpTask> OverdueNow()
+    {
+        var now = clock.UtcNow;
+        return db.FollowUpTasks.Where(t => t.Status == FollowUpStatus.Open && t.DueUtc < now);
+    }
+
     /// <summary>Tasks of customers who now have a vehicle under warranty: RULES' 100% target applies to them.</summary>
     public IQueryable<FollowUpTask> UnderWarranty(IQueryable<FollowUpTask> tasks)
     {

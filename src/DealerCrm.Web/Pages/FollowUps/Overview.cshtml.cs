@@ -88,8 +88,7 @@ public sealed class OverviewModel(
         var names = (await staff.InRolesAsync(Roles.All, cancellationToken)).ToDictionary(s => s.Id, s => s.DisplayName);
         string Owner(string? userId, string role) => userId is null ? l["FollowUps.Pool", l["Role." + role]] : names.GetValueOrDefault(userId, userId);
 
-        var now = clock.UtcNow;
-        var overdue = db.FollowUpTasks.Where(t => t.Status == FollowUpStatus.Open && t.DueUtc < now);
+        var overdue = stats.OverdueNow();
         OverdueByOwner = (await overdue.GroupBy(t => new { t.OwnerUserId, t.OwnerRole })
                 .Select(g => new { g.Key.OwnerUserId, g.Key.OwnerRole, Count = g.Count(), Oldest = g.Min(t => t.DueUtc) })
                 .ToListAsync(cancellationToken))

@@ -1,0 +1,12 @@
+using DealerCrm.Web.Infrastructure.Reporting;
+
+namespace DealerCrm.Web.Pages.Cockpit;
+
+public static class CockpitFeature
+{
+    public static IServiceCollection AddCockpit(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFigures>();
+        return services;
+    }
+}
