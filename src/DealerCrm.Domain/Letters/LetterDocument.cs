@@ -13,6 +13,19 @@ public sealed record DealershipLetterhead(string Name, string Address, string Ho
     public string HotlineLine => string.IsNullOrWhiteSpace(Hotline) ? string.Empty : "服务热线：" + Hotline.Trim();
 }
 
+/// <summary>
+/// Who signs the letter by hand: printed as 销售顾问：吴婷婷 with a line to sign on beneath, above
+/// the dealership's name and date (where the company seal is stamped).
+/// </summary>
+public sealed record LetterSignatory(string Role, string Name)
+{
+    /// <summary>The label before the line to sign on.</summary>
+    public const string SignHere = "签名：";
+
+    /// <summary>销售顾问：吴婷婷.</summary>
+    public string NameLine => $"{Role}：{Name}";
+}
+
 /// <summary>A boxed reminder under the letter, e.g. 首次保养提醒 with the date and mileage.</summary>
 public sealed record LetterReminder(string Title, IReadOnlyList<string> Lines);
 
@@ -30,6 +43,7 @@ public sealed record LetterReminder(string Title, IReadOnlyList<string> Lines);
 /// </param>
 /// <param name="SignatureLines">Right-aligned under the closing: the dealership's name, the date.</param>
 /// <param name="Reminder">An optional boxed reminder at the foot of the letter.</param>
+/// <param name="Signatory">The person who signs, with a line to sign on; room is left for the company seal either way.</param>
 public sealed record LetterDocument(
     DealershipLetterhead Letterhead,
     string DateLine,
@@ -37,7 +51,8 @@ public sealed record LetterDocument(
     IReadOnlyList<string> BodyParagraphs,
     IReadOnlyList<string> ClosingLines,
     IReadOnlyList<string> SignatureLines,
-    LetterReminder? Reminder = null)
+    LetterReminder? Reminder = null,
+    LetterSignatory? Signatory = null)
 {
     /// <summary>Every piece of text of the letter, in reading order (for font subsetting and search).</summary>
     public IEnumerable<string> AllText()
@@ -47,7 +62,18 @@ public sealed record LetterDocument(
         yield return Letterhead.HotlineLine;
         yield return DateLine;
         yield return Salutation;
-        foreach (var text in BodyParagraphs.Concat(ClosingLines).Concat(SignatureLines))
+        foreach (var text in BodyParagraphs.Concat(ClosingLines))
+        {
+            yield return text;
+        }
+
+        if (Signatory is not null)
+        {
+            yield return Signatory.NameLine;
+            yield return LetterSignatory.SignHere;
+        }
+
+        foreach (var text in SignatureLines)
         {
             yield return text;
         }

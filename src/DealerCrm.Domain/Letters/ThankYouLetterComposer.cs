@@ -45,6 +45,9 @@ public static class ThankYouLetterComposer
 
     public static IReadOnlyList<string> ClosingLines { get; } = ["此致", "敬礼！"];
 
+    /// <summary>The salesperson signs the thank-you letter.</summary>
+    public const string SalespersonRole = "销售顾问";
+
     /// <summary>Composes the letter.</summary>
     /// <exception cref="ArgumentException">The template has problems (see <see cref="LetterTemplate.Validate"/>).</exception>
     public static LetterDocument Compose(ThankYouLetterFacts facts, string templateText, DealershipLetterhead head)
@@ -82,7 +85,8 @@ public static class ThankYouLetterComposer
             new LetterTemplate(templateText).FillParagraphs(values),
             ClosingLines,
             [head.Name, letterDate],
-            Reminder(facts, maintenanceDate, maintenanceMileage, hotline));
+            Reminder(facts, maintenanceDate, maintenanceMileage, hotline),
+            string.IsNullOrWhiteSpace(facts.SalespersonName) ? null : new LetterSignatory(SalespersonRole, facts.SalespersonName.Trim()));
     }
 
     /// <summary>2026年11月23日.</summary>

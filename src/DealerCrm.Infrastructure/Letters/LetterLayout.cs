@@ -32,6 +32,12 @@ internal static class LetterLayout
     private const float LogoHeight = 42f;
     private const float LogoMaxWidth = 130f;
 
+    /// <summary>The line the salesperson signs on, right-aligned.</summary>
+    public const float SignatureRuleWidth = 120f;
+
+    /// <summary>A Chinese company seal is a 40-42 mm circle (about 119 points), stamped over the dealership's name and date.</summary>
+    public const float SealDiameter = 119f;
+
     /// <summary>The text colour: near black reads softer than pure black on paper.</summary>
     public static readonly SKColor Ink = new(0x1E, 0x1E, 0x1E);
 
@@ -73,11 +79,35 @@ internal static class LetterLayout
             AddLines(items, fonts, FontFace.Regular, bodySize, Ink, letter.ClosingLines[index], ContentLeft, ContentWidth, index == 0 ? indent : 0f, Align.Left, justify: false, ref baseline, lineHeight);
         }
 
+        // The signature block: the salesperson's name and a line to sign on at the left, level
+        // with the dealership's name and the date at the right (or above them when a long name
+        // leaves no room beside it); around name and date, a blank square for the company seal,
+        // which may reach up beside the short closing lines at the left.
         baseline += lineHeight * 0.6f;
+        var font = fonts.Get(FontFace.Regular, bodySize);
+        var labelWidth = font.MeasureText(LetterSignatory.SignHere);
+        if (letter.Signatory is { } signatory)
+        {
+            var signatoryWidth = Math.Max(font.MeasureText(signatory.NameLine), labelWidth + 2f + SignatureRuleWidth);
+            var namesWidth = letter.SignatureLines.Select(l => font.MeasureText(l)).DefaultIfEmpty(0f).Max();
+            var left = baseline;
+            AddLines(items, fonts, FontFace.Regular, bodySize, Ink, signatory.NameLine, ContentLeft, signatoryWidth + 1f, 0f, Align.Left, justify: false, ref left, lineHeight);
+            var signBaseline = left;
+            AddLines(items, fonts, FontFace.Regular, bodySize, Ink, LetterSignatory.SignHere, ContentLeft, signatoryWidth + 1f, 0f, Align.Left, justify: false, ref left, lineHeight);
+            items.Add(new RuleItem(ContentLeft + labelWidth + 2f, ContentLeft + labelWidth + 2f + SignatureRuleWidth, signBaseline + 3f, 0.6f, Ink));
+            if (signatoryWidth + (bodySize * 2f) + namesWidth > ContentWidth)
+            {
+                baseline = left;
+            }
+        }
+
+        var sealMiddle = baseline - bodySize + (letter.SignatureLines.Count * lineHeight / 2f);
         foreach (var line in letter.SignatureLines)
         {
             AddLines(items, fonts, FontFace.Regular, bodySize, Ink, line, ContentLeft, ContentWidth, 0f, Align.Right, justify: false, ref baseline, lineHeight);
         }
+
+        items.Add(new SpaceItem(sealMiddle - (SealDiameter / 2f), sealMiddle + (SealDiameter / 2f)));
 
         if (letter.Reminder is { } reminder)
         {
@@ -336,6 +366,12 @@ internal sealed record BoxItem(SKRect Rect, SKColor Stroke, SKColor Fill) : Layo
         rect.Offset(0f, dy);
         return this with { Rect = rect, Top = Top + dy, Bottom = Bottom + dy };
     }
+}
+
+/// <summary>Blank space that must stay free (the seal's), kept on one page and clear of the reminder box.</summary>
+internal sealed record SpaceItem(float SpaceTop, float SpaceBottom) : LayoutItem(SpaceTop, SpaceBottom)
+{
+    public override LayoutItem Offset(float dy) => this with { SpaceTop = SpaceTop + dy, SpaceBottom = SpaceBottom + dy, Top = Top + dy, Bottom = Bottom + dy };
 }
 
 internal sealed record ImageItem(SKImage Image, SKRect Rect) : LayoutItem(Rect.Top, Rect.Bottom)

@@ -44,6 +44,10 @@ public sealed class ThankYouLetterComposerTests
         Assert.Contains("5000公里", body, StringComparison.Ordinal);
         Assert.Equal(["此致", "敬礼！"], letter.ClosingLines);
         Assert.Equal(["华南之星汽车销售服务有限公司", "2026年11月24日"], letter.SignatureLines);
+        // The salesperson signs by hand, above the dealership's name where the seal goes.
+        Assert.Equal("销售顾问：吴婷婷", letter.Signatory!.NameLine);
+        Assert.Contains("销售顾问：吴婷婷", letter.AllText());
+        Assert.Contains("签名：", letter.AllText());
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class CalendarJourneys(BrowserSite site) : IClassFixture<BrowserSi
         await page.GetByTestId("add-day").ClickAsync();
         await Assertions.Expect(page.GetByTestId("add-form")).ToContainTextAsync("2026-12-15 是星期二，本来就是工作日，不能设为调休上班日。");
         await Assertions.Expect(page.GetByLabel("名称", new() { Exact = true })).ToHaveValueAsync("年终盘点");
+        await page.AssertAccessibleAsync();
 
         await page.GetByLabel("日期").FillAsync("2026-12-19");
         await page.GetByTestId("add-day").ClickAsync();
@@ -44,8 +45,10 @@ public sealed class CalendarJourneys(BrowserSite site) : IClassFixture<BrowserSi
         await Assertions.Expect(history).ToContainTextAsync("陈系统（admin）");
         await Assertions.Expect(page.GetByTestId("calendar-summary")).ToContainTextAsync("放假 32 天，调休上班 7 天，全年工作日 249 天");
         await page.ScreenshotAsync("admin-calendar");
+        await page.AssertAccessibleAsync();
         await page.SetViewportSizeAsync(820, 1180);
         await page.ScreenshotAsync("admin-calendar-tablet");
+        await page.AssertAccessibleAsync();
 
         var calendar = await site.Factory.Services.GetRequiredService<WorkingCalendarProvider>().GetAsync();
         Assert.True(calendar.IsWorkingDay(new DateOnly(2026, 12, 19)));

@@ -52,6 +52,7 @@ public sealed class CallOutcomeJourneys(FollowUpSite site) : IClassFixture<Follo
         await Assertions.Expect(agent.GetByText("请填写客户约定的回拨时间。")).ToBeVisibleAsync();
         await Assertions.Expect(agent.GetByLabel("约定稍后回拨", new() { Exact = true })).ToBeCheckedAsync();
         await agent.ScreenshotAsync("followups-call-back-later-missing-time");
+        await agent.AssertAccessibleAsync();
         var when = Clock.LocalNow.Date.AddDays(2).AddHours(15);
         await callBackAt.FillAsync(when.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await agent.GetByTestId("save-call").ClickAsync();
@@ -79,6 +80,7 @@ public sealed class CallOutcomeJourneys(FollowUpSite site) : IClassFixture<Follo
         await agent.GotoAsync($"/FollowUps/{taskId}");
         await agent.GetByTestId("claim").ClickAsync();
         await Assertions.Expect(agent.GetByTestId("flash")).ToContainTextAsync("已认领，请开始回访。");
+        await agent.AssertAccessibleAsync();
         await agent.GetByLabel(outcomeLabel, new() { Exact = true }).CheckAsync();
         if (fill is not null)
         {

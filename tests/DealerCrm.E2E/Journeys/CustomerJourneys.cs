@@ -36,12 +36,14 @@ public sealed class CustomerJourneys(BrowserSite site) : IClassFixture<BrowserSi
         await Assertions.Expect(rows.First).ToContainTextAsync(plate);
         await Assertions.Expect(rows.First).ToContainTextAsync(PhoneMask.Mask(customer.Mobile));
         await page.ScreenshotAsync("customers-search-by-plate");
+        await page.AssertAccessibleAsync();
 
         await rows.First.GetByRole(AriaRole.Link, new() { Name = customer.Number }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("customer-name")).ToContainTextAsync(customer.Name);
         await Assertions.Expect(page.GetByTestId("mobile")).ToHaveTextAsync(PhoneMask.Mask(customer.Mobile));
         await Assertions.Expect(page.GetByTestId("vehicles")).ToContainTextAsync(plate);
         await page.ScreenshotAsync("customer-file");
+        await page.AssertAccessibleAsync();
 
         // The form: a mileage below the last visit's is caught, with everything typed kept.
         await page.GetByTestId("record-visit").ClickAsync();
@@ -58,6 +60,7 @@ public sealed class CustomerJourneys(BrowserSite site) : IClassFixture<BrowserSi
         await Assertions.Expect(page.GetByTestId("work-items")).ToHaveValueAsync("更换前刹车片，检查制动系统");
         await Assertions.Expect(page.GetByTestId("amount")).ToHaveValueAsync("1280");
         await page.ScreenshotAsync("service-visit-form-error");
+        await page.AssertAccessibleAsync();
 
         // Put right and saved: the visit heads the service history.
         var mileage = lastMileage + 4321;
@@ -72,6 +75,7 @@ public sealed class CustomerJourneys(BrowserSite site) : IClassFixture<BrowserSi
         await Assertions.Expect(newest).ToContainTextAsync("李强");
         await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("维修（服务顾问 李强）");
         await page.ScreenshotAsync("customer-file-after-visit");
+        await page.AssertAccessibleAsync();
 
         var visit = await site.Factory.WithDbAsync(db => db.ServiceVisits.Where(s => s.CustomerId == customer.Id).OrderByDescending(s => s.Id).FirstAsync());
         Assert.Equal((mileage, ServiceVisitType.Repair, "更换前刹车片，检查制动系统"), (visit.Mileage, visit.Type, visit.WorkItems));
@@ -97,6 +101,7 @@ public sealed class CustomerJourneys(BrowserSite site) : IClassFixture<BrowserSi
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than the tablet");
         await page.ScreenshotAsync("customer-file-tablet");
+        await page.AssertAccessibleAsync();
         Assert.Empty(site.ConsoleErrors(page));
         await page.Context.CloseAsync();
     }

@@ -37,6 +37,7 @@ public sealed class EngineJourneys(FollowUpSite site) : IClassFixture<FollowUpSi
         await Assertions.Expect(row).ToContainTextAsync("已暂放");
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = "打开客户档案" })).ToHaveAttributeAsync("href", $"/Customers/{customer.Id}");
         await admin.ScreenshotAsync("admin-jobs-set-aside");
+        await admin.AssertAccessibleAsync();
 
         await row.GetByTestId("retry").ClickAsync();
         await Assertions.Expect(admin.GetByTestId("flash")).ToContainTextAsync("已安排重试");
@@ -57,6 +58,7 @@ public sealed class EngineJourneys(FollowUpSite site) : IClassFixture<FollowUpSi
         var manager = await site.NewPageAsync();
         await manager.SignInAsync("salesmanager");
         await manager.GotoAsync($"/FollowUps/{first.Id}");
+        await manager.AssertAccessibleAsync();
         await manager.GetByTestId("claim").ClickAsync();
         await manager.GetByLabel("未接通", new() { Exact = true }).CheckAsync();
         await manager.GetByTestId("save-call").ClickAsync();
@@ -71,6 +73,7 @@ public sealed class EngineJourneys(FollowUpSite site) : IClassFixture<FollowUpSi
         await Assertions.Expect(manager.GetByText("如需提前拨打，请填写原因。")).ToBeVisibleAsync();
         await Assertions.Expect(manager.GetByLabel("备注")).ToHaveValueAsync("客户短信说现在方便");
         await manager.ScreenshotAsync("followups-early-call-reason");
+        await manager.AssertAccessibleAsync();
         await manager.GetByLabel("提前拨打的原因（经理）").FillAsync("客户短信要求立即回拨");
         await manager.GetByTestId("save-call").ClickAsync();
         await Assertions.Expect(manager.GetByTestId("flash")).ToContainTextAsync("未接通（第 2/3 次）");

@@ -52,8 +52,10 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         var salesperson = await site.NewPageAsync();
         await salesperson.SignInAsync("sp.browser");
         await salesperson.GotoAsync($"/Customers/{customer.Id}");
+        await salesperson.AssertAccessibleAsync();
         await salesperson.GetByTestId("record-delivery").ClickAsync();
         await Assertions.Expect(salesperson.GetByTestId("delivered-at")).ToHaveValueAsync(Clock.LocalNow.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+        await salesperson.AssertAccessibleAsync();
         await salesperson.GetByTestId("vin").FillAsync(vin);
         await salesperson.GetByTestId("model").FillAsync("RAV4荣放");
         await salesperson.GetByTestId("price").FillAsync("209800");
@@ -69,6 +71,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await salesperson.GotoAsync("/FollowUps?tab=Upcoming");
         await Assertions.Expect(Row(salesperson, tasks.Single(t => t.Kind == FollowUpKind.ThankYouLetter).Id)).ToContainTextAsync("感谢信");
         await Assertions.Expect(Row(salesperson, tasks.Single(t => t.Kind == FollowUpKind.SecondCall).Id)).ToContainTextAsync("第二个电话（7天）");
+        await salesperson.AssertAccessibleAsync();
         await salesperson.Context.CloseAsync();
 
         // The next morning the sales manager finds it due today, in the pool, and claims it.
@@ -82,6 +85,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await Assertions.Expect(row).ToContainTextAsync("销售经理（待认领）");
         await Assertions.Expect(row).ToContainTextAsync("浏览器交车客户");
         await manager.ScreenshotAsync("followups-queue-manager-today");
+        await manager.AssertAccessibleAsync();
         await manager.GetByTestId($"claim-{firstCall.Id}").ClickAsync();
         await Assertions.Expect(manager).ToHaveURLAsync($"{site.BaseUrl}/FollowUps/{firstCall.Id}");
         await Assertions.Expect(manager.GetByTestId("flash")).ToContainTextAsync("已认领，请开始回访。");
@@ -102,6 +106,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await Assertions.Expect(manager.GetByTestId("answer-3")).ToHaveValueAsync(FirstCallAnswers[2]);
         await Assertions.Expect(manager.GetByLabel("接通", new() { Exact = true })).ToBeCheckedAsync();
         await manager.ScreenshotAsync("followups-call-validation");
+        await manager.AssertAccessibleAsync();
 
         foreach (var point in new[] { 2, 4, 6 })
         {
@@ -121,6 +126,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         }
 
         await manager.ScreenshotAsync("followups-call-done");
+        await manager.AssertAccessibleAsync();
         var done = (await TasksAsync(customer.Id)).Single(t => t.Id == firstCall.Id);
         Assert.Equal(FollowUpStatus.Done, done.Status);
         Assert.Equal(FirstCallAnswers, done.Answers.OrderBy(a => a.Point).Select(a => a.Text));
@@ -129,9 +135,11 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await manager.GotoAsync("/FollowUps/Overview");
         await Assertions.Expect(manager.GetByTestId("kpi-rate")).ToContainTextAsync("%");
         await manager.ScreenshotAsync("followups-overview");
+        await manager.AssertAccessibleAsync();
         await manager.GotoAsync("/FollowUps/Report");
         await Assertions.Expect(manager.GetByTestId("report-summary")).ToContainTextAsync("售后回访");
         await manager.ScreenshotAsync("followups-report");
+        await manager.AssertAccessibleAsync();
         Assert.Empty(site.ConsoleErrors(manager));
         await manager.Context.CloseAsync();
     }
@@ -156,6 +164,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await agent.SignInAsync("csagent");
         await agent.GotoAsync("/FollowUps?tab=Overdue");
         await Assertions.Expect(Row(agent, revisit.Id)).ToContainTextAsync("客服专员（待认领）");
+        await agent.AssertAccessibleAsync();
         await agent.GetByTestId($"claim-{revisit.Id}").ClickAsync();
         await Assertions.Expect(agent.GetByTestId("flash")).ToContainTextAsync("已认领，请开始回访。");
 
@@ -191,6 +200,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
                 if (attempt == 1)
                 {
                     await agent.ScreenshotAsync("followups-queue-agent-retry");
+                    await agent.AssertAccessibleAsync();
                 }
             }
             else
@@ -204,6 +214,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await Assertions.Expect(agent.GetByTestId("call-form")).ToHaveCountAsync(0);
         await Assertions.Expect(agent.GetByTestId("task-log").Locator("li")).ToHaveCountAsync(4);
         await agent.ScreenshotAsync("followups-unreachable");
+        await agent.AssertAccessibleAsync();
         var closed = (await TasksAsync(customer.Id)).Single(t => t.Id == revisit.Id);
         Assert.Equal((FollowUpStatus.Unreachable, 3), (closed.Status, closed.Attempts));
         Assert.Empty(site.ConsoleErrors(agent));
@@ -232,6 +243,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("claim")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByText("浏览器自检客户")).ToHaveCountAsync(0);
         await page.ScreenshotAsync("followups-excluded");
+        await page.AssertAccessibleAsync();
         Assert.Empty(site.ConsoleErrors(page));
         await page.Context.CloseAsync();
     }
@@ -250,6 +262,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await Row(page, letter.Id).GetByRole(AriaRole.Link, new() { Name = "打印感谢信" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync($"{site.BaseUrl}/FollowUps/{letter.Id}");
         await page.ScreenshotAsync("followups-letter-task");
+        await page.AssertAccessibleAsync();
 
         // The PDF opens in a new tab, inline, under its Chinese name.
         var pdfLink = page.GetByTestId("letter-pdf");
@@ -287,6 +300,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await Assertions.Expect(page.GetByTestId("mark-sent")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByTestId("task-log")).ToContainTextAsync("感谢信已寄出");
         await Assertions.Expect(page.GetByTestId("task-log")).ToContainTextAsync("打印感谢信");
+        await page.AssertAccessibleAsync();
         var sent = (await TasksAsync(delivery.Customer.Id)).Single(t => t.Id == letter.Id);
         Assert.Equal(FollowUpStatus.Done, sent.Status);
         Assert.Empty(site.ConsoleErrors(page));

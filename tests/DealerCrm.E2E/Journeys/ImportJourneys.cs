@@ -24,11 +24,13 @@ public sealed class ImportJourneys(BrowserSite site) : IClassFixture<BrowserSite
         await UploadAsync(page, csv, "浏览器导入.csv");
         await Assertions.Expect(page.GetByTestId("valid-rows")).ToHaveTextAsync("2");
         await page.ScreenshotAsync("import-preview");
+        await page.AssertAccessibleAsync();
         await page.GetByTestId("import-confirm").ClickAsync();
 
         // The page polls the job and reloads into the report when it has ended.
         await Assertions.Expect(page.GetByTestId("import-done")).ToContainTextAsync("已导入 2 位客户、0 辆车。");
         await page.ScreenshotAsync("import-done");
+        await page.AssertAccessibleAsync();
 
         // The site shuts its import worker down: a confirmation then says it was interrupted, not "running" for ever.
         await site.Factory.Services.GetRequiredService<ImportWorker>().StopAsync(CancellationToken.None);
@@ -36,12 +38,14 @@ public sealed class ImportJourneys(BrowserSite site) : IClassFixture<BrowserSite
         await page.GetByTestId("import-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("import-interrupted")).ToContainTextAsync("导入因系统停止而中断，没有任何数据被导入。");
         await page.ScreenshotAsync("import-interrupted");
+        await page.AssertAccessibleAsync();
         Assert.Empty(site.ConsoleErrors(page));
     }
 
     private static async Task UploadAsync(IPage page, string csv, string fileName)
     {
         await page.GotoAsync("/Customers/Import");
+        await page.AssertAccessibleAsync();
         await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await page.GetByRole(AriaRole.Button, new() { Name = "上传并检查" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/Customers/Import/Preview/", StringComparison.Ordinal));

@@ -43,6 +43,7 @@ public sealed class NotificationJourneys(NotificationSite site) : IClassFixture<
         await director.Locator("#toUserId").SelectOptionAsync(new SelectOptionValue { Label = "测试专员戊" });
         await director.GetByTestId("reassign-form").GetByRole(AriaRole.Button, new() { Name = "转交" }).ClickAsync();
         await Assertions.Expect(director.GetByTestId("flash")).ToContainTextAsync("已转交 1 个任务。");
+        await director.AssertAccessibleAsync();
         Assert.Empty(site.ConsoleErrors(director));
 
         // The agent's next page rings the bell.
@@ -51,6 +52,7 @@ public sealed class NotificationJourneys(NotificationSite site) : IClassFixture<
         await Assertions.Expect(bell).ToBeVisibleAsync();
         await Assertions.Expect(agent.GetByTestId("bell-count")).ToHaveTextAsync("1");
         await agent.ScreenshotAsync("notifications-bell");
+        await agent.AssertAccessibleAsync();
 
         await bell.ClickAsync();
         await Assertions.Expect(agent).ToHaveURLAsync($"{site.BaseUrl}/Notifications");
@@ -60,6 +62,7 @@ public sealed class NotificationJourneys(NotificationSite site) : IClassFixture<
         await Assertions.Expect(item).ToContainTextAsync("钱晓梅 把一条回访任务转交给您：");
         await Assertions.Expect(agent.GetByTestId("unread-summary")).ToHaveTextAsync("1 条未读");
         await agent.ScreenshotAsync("notifications-list-unread");
+        await agent.AssertAccessibleAsync();
 
         // Following the notice opens the task's call page and marks the notice read.
         await item.GetByRole(AriaRole.Link).ClickAsync();
@@ -68,11 +71,13 @@ public sealed class NotificationJourneys(NotificationSite site) : IClassFixture<
         await Assertions.Expect(agent.GetByTestId("bell")).ToHaveAttributeAsync("aria-label", "通知");
         await Assertions.Expect(agent.GetByTestId("bell-count")).ToHaveCountAsync(0);
         await agent.ScreenshotAsync("notifications-followed-to-task");
+        await agent.AssertAccessibleAsync();
 
         await agent.GotoAsync("/Notifications");
         await Assertions.Expect(agent.Locator("[data-notification]")).ToHaveAttributeAsync("data-unread", "false");
         await Assertions.Expect(agent.GetByTestId("unread-summary")).ToHaveTextAsync("没有未读通知。");
         await agent.ScreenshotAsync("notifications-list-read");
+        await agent.AssertAccessibleAsync();
         Assert.Empty(site.ConsoleErrors(agent));
 
         // On a phone the notice wraps within the screen.
@@ -81,5 +86,6 @@ public sealed class NotificationJourneys(NotificationSite site) : IClassFixture<
         await phone.GotoAsync("/Notifications");
         await Assertions.Expect(phone.Locator("[data-notification]")).ToContainTextAsync("钱晓梅 把一条回访任务转交给您：");
         await phone.ScreenshotAsync("notifications-phone");
+        await phone.AssertAccessibleAsync();
     }
 }

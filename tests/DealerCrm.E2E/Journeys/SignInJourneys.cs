@@ -20,6 +20,7 @@ public sealed class SignInJourneys(BrowserSite site) : IClassFixture<BrowserSite
         await Assertions.Expect(page.GetByTestId("home-greeting")).ToHaveTextAsync($"{demo.DisplayName}，您好");
         await Assertions.Expect(page.Locator($"[data-role='{demo.Role}']")).ToBeVisibleAsync();
         await page.ScreenshotAsync($"home-{demo.Role}");
+        await page.AssertAccessibleAsync();
         Assert.Empty(site.ConsoleErrors(page));
         await page.Context.CloseAsync();
     }
@@ -38,6 +39,7 @@ public sealed class SignInJourneys(BrowserSite site) : IClassFixture<BrowserSite
         await page.GotoAsync("/Account/ChangePassword");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Change password" })).ToBeVisibleAsync();
         await page.ScreenshotAsync("change-password-english");
+        await page.AssertAccessibleAsync();
 
         await page.GetByTestId("language-switch").ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN");
@@ -58,6 +60,7 @@ public sealed class SignInJourneys(BrowserSite site) : IClassFixture<BrowserSite
         await Assertions.Expect(page.GetByTestId("form-errors")).ToContainTextAsync("登录名或密码不正确");
         await Assertions.Expect(page.GetByLabel("登录名或邮箱")).ToHaveValueAsync("salesperson");
         await page.ScreenshotAsync("login-failed-tablet");
+        await page.AssertAccessibleAsync();
     }
 
     [Fact]
@@ -70,5 +73,6 @@ public sealed class SignInJourneys(BrowserSite site) : IClassFixture<BrowserSite
         Assert.Equal(403, response!.Status);
         await Assertions.Expect(page.GetByTestId("forbidden")).ToContainTextAsync("无权访问");
         await page.ScreenshotAsync("forbidden-salesperson");
+        await page.AssertAccessibleAsync();
     }
 }

@@ -42,6 +42,45 @@ public sealed partial class SkiaLetterRendererTests(RendererFixture fixture) : I
         Assert.Contains("5000公里", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_salesperson_signs_on_a_line_under_their_name_and_the_company_seal_has_room_over_name_and_date()
+    {
+        foreach (var (name, letter) in LetterSamples.FourCases())
+        {
+            var pdf = _renderer.RenderPdf([letter]);
+
+            using var document = PdfDocument.Open(pdf);
+            var page = Assert.Single(document.GetPages());
+            var left = HalfLines(page, l => l.StartBaseLine.X < PageWidth / 2).ToList();
+            var signatory = left.FindIndex(l => l.Text == $"销售顾问：{letter.Signatory!.Name}");
+            Assert.True(signatory >= 0, name);
+            Assert.Equal(72, left[signatory].Left, 1);
+            Assert.Equal("签名：", left[signatory + 1].Text);
+
+            // The dealership's name and the date at the right, and a blank 119-point square (a 42 mm
+            // seal) at the right margin centred on them: nothing else is printed in it.
+            var right = HalfLines(page, l => l.StartBaseLine.X >= PageWidth / 2).ToList();
+            var date = right.FindLastIndex(l => l.Text == letter.DateLine);
+            var company = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).GroupBy(l => Math.Round(l.StartBaseLine.Y))
+                .Where(g => g.Key > right[date].Baseline && string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)).EndsWith(letter.Letterhead.Name, StringComparison.Ordinal))
+                .Min(g => g.Key);
+            Assert.InRange(company - right[date].Baseline, 15, 30);
+            var middle = (company + right[date].Baseline) / 2 + 4;
+            var intruders = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)
+                    && l.BoundingBox.Right > PageWidth - 72 - 119 && l.BoundingBox.Top > middle - 59.5 && l.BoundingBox.Bottom < middle + 59.5
+                    && Math.Round(l.StartBaseLine.Y) != company && Math.Round(l.StartBaseLine.Y) != right[date].Baseline)
+                .Select(l => l.Value).ToList();
+            Assert.True(intruders.Count == 0, $"{name}: {string.Concat(intruders)} in the seal's place");
+        }
+    }
+
+    /// <summary>The printed lines of one side of a page, top to bottom.</summary>
+    private static IEnumerable<(string Text, double Left, double Baseline)> HalfLines(Page page, Func<Letter, bool> side) =>
+        page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value) && side(l))
+            .GroupBy(l => Math.Round(l.StartBaseLine.Y))
+            .OrderByDescending(g => g.Key)
+            .Select(g => (string.Concat(g.OrderBy(l => l.StartBaseLine.X).Select(l => l.Value)), g.Min(l => l.StartBaseLine.X), g.Key));
+
     [Theory]
     [InlineData("short", "尊敬的王先生：", "比亚迪")]
     [InlineData("long", "尊敬的欧阳女士：", "长续航全轮驱动版")]

@@ -66,7 +66,7 @@ public sealed class ThankYouLetterPageTests(FollowUpFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task The_batch_lists_the_letters_due_that_day_and_prints_them_one_page_each()
+    public async Task The_batch_prints_the_days_letters_not_yet_sent_one_page_each_and_all_of_them_when_asked()
     {
         var salespersonId = await CustomerTestData.UserIdAsync(factory, "salesperson");
         var colleagueId = await CustomerTestData.UserIdAsync(factory, "salesperson2");
@@ -81,10 +81,19 @@ public sealed class ThankYouLetterPageTests(FollowUpFactory factory) : IClassFix
         await factory.RunJobAsync();
         var start = factory.Clock.StartOfDayUtc(tomorrow);
         var end = factory.Clock.StartOfDayUtc(tomorrow.AddDays(1));
+        // One of them has gone out already (marked sent from the salesperson's task).
+        var sentLetter = await TaskOfAsync(factory, mine[2].Customer.Id, FollowUpKind.ThankYouLetter);
+        await factory.WithDbAsync(async db =>
+        {
+            var task = await db.FollowUpTasks.SingleAsync(t => t.Id == sentLetter.Id);
+            task.MarkLetterSent(salespersonId, "salesperson", factory.Time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
         var due = await factory.WithDbAsync(db => db.FollowUpTasks
             .Where(t => t.Kind == FollowUpKind.ThankYouLetter && t.DueUtc >= start && t.DueUtc < end && t.Status != FollowUpStatus.Cancelled)
-            .OrderBy(t => t.DueUtc).Select(t => new { t.Id, t.CustomerId }).ToListAsync());
+            .OrderBy(t => t.DueUtc).Select(t => new { t.Id, t.CustomerId, t.Status }).ToListAsync());
         Assert.Superset(mine.Select(d => d.Customer.Id).ToHashSet(), due.Select(d => d.CustomerId).ToHashSet());
+        var unsent = due.Where(d => d.Status == FollowUpStatus.Open).ToList();
         using var manager = await SiteClient.SignedInAsync(factory, Roles.SalesManager);
 
         var html = await manager.GetHtmlAsync($"/Letters/Batch?date={Iso(tomorrow)}");
@@ -92,23 +101,37 @@ public sealed class ThankYouLetterPageTests(FollowUpFactory factory) : IClassFix
         var rows = TableRows(Html.Section(html, "batch-letters"));
         Assert.Equal(due.Count, rows.Count);
         Assert.Contains(rows, r => r[0].StartsWith("批量乙", StringComparison.Ordinal) && r[1] == "丰田 批量车型乙" && r[3] == "刘洋" && r[4] == "未寄出");
-        Assert.Contains($"打印全部 {due.Count} 封", Html.Text(html), StringComparison.Ordinal);
+        Assert.Contains(rows, r => r[0].StartsWith("批量丙", StringComparison.Ordinal) && r[4] == "已寄出");
+        Assert.Contains($"打印未寄出的 {unsent.Count} 封", Html.Text(html), StringComparison.Ordinal);
+        Assert.Contains($"全部打印（含已寄出，共 {due.Count} 封）", Html.Text(html), StringComparison.Ordinal);
 
         using var response = await manager.GetAsync($"/Letters/Batch?handler=Pdf&date={Iso(tomorrow)}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(("inline", $"感谢信_{tomorrow:yyyyMMdd}.pdf"), (response.Content.Headers.ContentDisposition!.DispositionType, response.Content.Headers.ContentDisposition.FileNameStar));
-        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(due.Count, pdf.NumberOfPages);
-        var pages = pdf.GetPages().Select(p => Compact(p.Text)).ToList();
-        Assert.Single(pages, p => p.Contains("批量车型甲", StringComparison.Ordinal) && p.Contains("尊敬的批先生：", StringComparison.Ordinal));
-        Assert.Single(pages, p => p.Contains("批量车型乙", StringComparison.Ordinal) && p.Contains("尊敬的批女士：", StringComparison.Ordinal) && p.Contains("刘洋", StringComparison.Ordinal));
-        Assert.Single(pages, p => p.Contains("批量车型丙", StringComparison.Ordinal));
-        Assert.All(pages, p => Assert.Contains($"{factory.Clock.Today.Year}年{factory.Clock.Today.Month}月{factory.Clock.Today.Day}日", p, StringComparison.Ordinal));
-        // Each letter of the batch has its print on record.
+        using (var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal(unsent.Count, pdf.NumberOfPages);
+            var pages = pdf.GetPages().Select(p => Compact(p.Text)).ToList();
+            Assert.Single(pages, p => p.Contains("批量车型甲", StringComparison.Ordinal) && p.Contains("尊敬的批先生：", StringComparison.Ordinal));
+            Assert.Single(pages, p => p.Contains("批量车型乙", StringComparison.Ordinal) && p.Contains("尊敬的批女士：", StringComparison.Ordinal) && p.Contains("销售顾问：刘洋", StringComparison.Ordinal));
+            Assert.DoesNotContain(pages, p => p.Contains("批量车型丙", StringComparison.Ordinal));
+            Assert.All(pages, p => Assert.Contains($"{factory.Clock.Today.Year}年{factory.Clock.Today.Month}月{factory.Clock.Today.Day}日", p, StringComparison.Ordinal));
+        }
+
+        // Each letter of the batch has its print on record; the sent one was not printed again.
         var printed = await factory.WithDbAsync(db => db.FollowUpLog.Where(e => e.Action == FollowUpAction.LetterPrinted && e.UserName == "salesmanager")
             .Select(e => e.TaskId).ToListAsync());
-        Assert.Superset(due.Select(d => d.Id).ToHashSet(), printed.ToHashSet());
+        Assert.Superset(unsent.Select(d => d.Id).ToHashSet(), printed.ToHashSet());
+        Assert.DoesNotContain(sentLetter.Id, printed);
+
+        // Asked for all: the sent letter too, to reprint one that went astray.
+        using (var all = await manager.GetAsync($"/Letters/Batch?handler=Pdf&date={Iso(tomorrow)}&all=true"))
+        {
+            using var pdf = PdfDocument.Open(await all.Content.ReadAsByteArrayAsync());
+            Assert.Equal(due.Count, pdf.NumberOfPages);
+            Assert.Single(pdf.GetPages(), p => Compact(p.Text).Contains("批量车型丙", StringComparison.Ordinal));
+        }
 
         var empty = await manager.GetHtmlAsync("/Letters/Batch?date=2031-01-01");
         Assert.Contains("这一天没有到期的感谢信。", Html.Section(empty, "batch-empty"), StringComparison.Ordinal);
@@ -166,7 +189,7 @@ public sealed class ThankYouLetterPageTests(FollowUpFactory factory) : IClassFix
         Assert.Equal((FollowUpStatus.Done, await CustomerTestData.UserIdAsync(factory, "salesmanager")),
             ((await TaskAsync(factory, otherLetter.Id)).Status, (await TaskAsync(factory, otherLetter.Id)).CompletedByUserId));
         var batch = TableRows(Html.Section(await manager.GetHtmlAsync($"/Letters/Batch?date={day}"), "batch-letters"));
-        Assert.Contains(batch, r => r[0].StartsWith("经理代寄客户", StringComparison.Ordinal) && r[4] == "已完成");
+        Assert.Contains(batch, r => r[0].StartsWith("经理代寄客户", StringComparison.Ordinal) && r[4] == "已寄出");
     }
 
     /// <summary>The page's text without the spaces and line breaks the PDF's layout puts in.</summary>

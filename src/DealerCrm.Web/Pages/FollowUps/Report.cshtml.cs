@@ -48,7 +48,7 @@ public sealed class ReportModel(DealerCrmDbContext db, FollowUpStats stats, Deal
         await LoadAsync(int.MaxValue, cancellationToken);
         using var book = new Spreadsheet();
         book.AddSheet(l["FollowUps.Report.Summary"], [l["FollowUps.Department"], l["FollowUps.Kind"], l["FollowUps.DueCount"], l["FollowUps.DoneCount"], l["FollowUps.ReturnVisitRate"], l["FollowUps.OnTimeRate"]],
-            ByKind.Select(k => (IReadOnlyList<object?>)[l.Label(k.Department), l.Label(k.Kind), k.Rates.Due, k.Rates.Done, k.Rates.ReturnVisitRate, k.Rates.OnTimeRate]));
+            ByKind.Select(k => (IReadOnlyList<object?>)[l.Label(k.Department), l.Label(k.Kind), k.Rates.Due, k.Rates.Done, Spreadsheet.Percent(k.Rates.ReturnVisitRate), Spreadsheet.Percent(k.Rates.OnTimeRate)]));
         book.AddSheet(l["FollowUps.Report.Results"], [l["FollowUps.Result"], l["FollowUps.Count"]],
             ByStatus.Select(s => (IReadOnlyList<object?>)[l.Label(s.Status), s.Count]));
         book.AddSheet(l["FollowUps.Report.Unhappy"], [l["Audit.When"], l["FollowUps.Kind"], l["Field.CustomerName"], l["FollowUps.UnhappyNote"]],

@@ -12,7 +12,8 @@ namespace DealerCrm.Web.Pages.Letters;
 
 /// <summary>
 /// The day's batch: every thank-you letter due that day (24 h after its delivery), listed with
-/// whether it was sent, and printable as one PDF, one page a letter.
+/// whether it was sent, and printable as one PDF, one page a letter: the letters not yet sent,
+/// or every letter of the day when asked for all (to reprint one that went astray).
 /// </summary>
 [Authorize(Policy = Policies.LettersPrint)]
 public sealed class BatchModel(DealerCrmDbContext db, ThankYouLetters letters, DealershipClock clock, IStringLocalizer<SharedResource> l) : PageModel
@@ -28,13 +29,17 @@ public sealed class BatchModel(DealerCrmDbContext db, ThankYouLetters letters, D
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
-    public async Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken)
+    /// <summary>Letters still to send (the task is open).</summary>
+    public int UnsentCount => Letters.Count(r => r.Status == FollowUpStatus.Open);
+
+    public async Task<IActionResult> OnGetPdfAsync(bool all, CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var prepared = await letters.PrepareAsync(Letters.Select(r => r.DeliveryId).ToList(), Day, cancellationToken);
+        var chosen = Letters.Where(r => all || r.Status == FollowUpStatus.Open).Select(r => r.DeliveryId).ToList();
+        var prepared = await letters.PrepareAsync(chosen, Day, cancellationToken);
         if (prepared.Count == 0)
         {
-            TempData["Flash"] = l["Letters.NoneThatDay"].Value;
+            TempData["Flash"] = (Letters.Count == 0 ? l["Letters.NoneThatDay"] : l["Letters.AllSent"]).Value;
             return RedirectToPage(new { date = Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
         }
 
