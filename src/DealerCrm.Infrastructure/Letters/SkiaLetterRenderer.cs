@@ -159,7 +159,7 @@ public sealed class SkiaLetterRenderer : ILetterRenderer, IDisposable
         }
     }
 
-    private static SKTypeface SubsetTypeface(ShippedFont font, HashSet<int> codePoints)
+    internal static SKTypeface SubsetTypeface(ShippedFont font, HashSet<int> codePoints)
     {
         var subset = font.Subsetter.Subset(codePoints);
         using var data = SKData.CreateCopy(subset);
@@ -167,7 +167,7 @@ public sealed class SkiaLetterRenderer : ILetterRenderer, IDisposable
             ?? throw new InvalidOperationException("Skia could not load the subset font.");
     }
 
-    private static void AddCodePoints(HashSet<int> codePoints, string? text)
+    internal static void AddCodePoints(HashSet<int> codePoints, string? text)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -188,39 +188,6 @@ public sealed class SkiaLetterRenderer : ILetterRenderer, IDisposable
             Producer = "DealerCrm (SkiaSharp)",
             EncodingQuality = SKDocumentPdfMetadata.DefaultEncodingQuality,
         };
-
-    /// <summary>A shipped font: its HarfBuzz subsetter, and the whole face for measuring.</summary>
-    private sealed class ShippedFont : IDisposable
-    {
-        private ShippedFont(FontSubsetter subsetter, SKTypeface typeface)
-        {
-            Subsetter = subsetter;
-            Typeface = typeface;
-        }
-
-        public FontSubsetter Subsetter { get; }
-
-        public SKTypeface Typeface { get; }
-
-        public static ShippedFont Load(string path)
-        {
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"The letter font is missing: {path}. It ships in Letters/Fonts of DealerCrm.Infrastructure.", path);
-            }
-
-            var subsetter = FontSubsetter.FromFile(path);
-            var typeface = SKTypeface.FromFile(path)
-                ?? throw new InvalidOperationException($"Skia could not load the letter font {path}.");
-            return new ShippedFont(subsetter, typeface);
-        }
-
-        public void Dispose()
-        {
-            Subsetter.Dispose();
-            Typeface.Dispose();
-        }
-    }
 
     /// <summary>Decodes each distinct logo once per batch, so the PDF holds it once.</summary>
     private sealed class LogoCache : IDisposable

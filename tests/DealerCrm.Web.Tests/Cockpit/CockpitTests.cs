@@ -74,6 +74,38 @@ public sealed class CockpitTests(FollowUpFactory factory) : IClassFixture<Follow
     }
 
     [Fact]
+    public async Task The_summary_pdf_and_the_workbook_carry_the_figures_and_tables_the_page_shows()
+    {
+        using var manager = await SiteClient.SignedInAsync(factory, Roles.GeneralManager);
+        var cockpit = await manager.GetHtmlAsync("/Cockpit?period=Month");
+        Assert.Equal("/Cockpit?handler=Pack&period=Month", Html.Element(cockpit, "pack-pdf").GetAttribute("href"));
+
+        using var pdf = await manager.GetAsync("/Cockpit?handler=Pack&period=Month");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        // Kept for a person to render (pdftoppm) and look at.
+        Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "TestResults"));
+        await File.WriteAllBytesAsync(Path.Combine(RepositoryPaths.Root, "TestResults", "cockpit-pack.pdf"), bytes);
+        using var document = UglyToad.PdfPig.PdfDocument.Open(bytes);
+        var text = string.Concat(document.GetPages().Select(p => string.Concat(p.Letters.Select(l => l.Value))));
+        Assert.Equal(1, document.NumberOfPages);
+        Assert.Contains("经营汇总", text, StringComparison.Ordinal);
+        Assert.Contains("保修期内客户回访率", text, StringComparison.Ordinal);
+        Assert.Contains(Html.TextOf(cockpit, "kpi-return-visit-value"), text, StringComparison.Ordinal);
+        Assert.Contains("返修率", text, StringComparison.Ordinal);
+
+        using var xlsx = await manager.GetAsync("/Cockpit?handler=Tables&period=Month");
+        using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
+        Assert.Equal(2, book.Worksheets.Count);
+        var rates = book.Worksheet(1);
+        Assert.Equal("回访率", rates.Cell(1, 2).GetString());
+        Assert.Equal(13, rates.LastRowUsed()!.RowNumber());
+        Assert.Equal("0.0%", rates.Cell(13, 2).Style.NumberFormat.Format);
+        var rate = decimal.Parse(Html.TextOf(cockpit, "kpi-return-visit-value").TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(rate / 100m, Math.Round(rates.Cell(13, 2).GetValue<decimal>(), 3));
+    }
+
+    [Fact]
     public async Task A_custom_period_the_wrong_way_round_is_refused_with_a_message_and_the_week_is_shown()
     {
         using var manager = await SiteClient.SignedInAsync(factory, Roles.CsDirector);

@@ -1,3 +1,4 @@
+using DealerCrm.Infrastructure.Letters;
 using DealerCrm.Web.Infrastructure.Reporting;
 
 namespace DealerCrm.Web.Pages.Cockpit;
@@ -7,6 +8,7 @@ public static class CockpitFeature
     public static IServiceCollection AddCockpit(this IServiceCollection services)
     {
         services.AddScoped<ServiceFigures>();
+        services.AddSingleton<IReportRenderer>(_ => new SkiaReportRenderer());
         return services;
     }
 }

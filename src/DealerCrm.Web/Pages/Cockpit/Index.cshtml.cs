@@ -1,10 +1,13 @@
+using System.Globalization;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Reporting;
 using DealerCrm.Domain.Settings;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Localization;
+using DealerCrm.Infrastructure.Letters;
 using DealerCrm.Web.Infrastructure.Reporting;
+using DealerCrm.Web.Infrastructure.Spreadsheets;
 using DealerCrm.Web.Pages.FollowUps;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -40,6 +43,9 @@ public sealed class IndexModel(
     DealershipClock clock,
     IOptions<FollowUpPolicy> followUpPolicy,
     IOptions<CsiPolicy> csiPolicy,
+    IOptions<DealershipOptions> dealership,
+    IReportRenderer renderer,
+    DisplayFormatter fmt,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int TrendLength = 12;
@@ -69,7 +75,67 @@ public sealed class IndexModel(
 
     public decimal RepeatRepairCeiling => csiPolicy.Value.RepeatRepairRateCeilingPercent;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);
+
+    /// <summary>The period's one-page summary for the Monday meeting, as PDF through the letter engine.</summary>
+    public async Task<IActionResult> OnGetPackAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        var figures = FollowUpKpis.Concat(GrowthKpis).Select(k => new ReportFigure(k.Label, Show(k, k.Value), Note(k))).ToList();
+        figures.Insert(3, new ReportFigure(l["Cockpit.OverdueNow"], OverdueNow.ToString(CultureInfo.CurrentCulture), ""));
+        var report = new ReportDocument(
+            l["Cockpit.PackTitle", dealership.Value.ShortName],
+            l["Cockpit.PackSubtitle", PeriodText(Current), PeriodText(Current.Previous())],
+            figures,
+            Tables().Select(t => new ReportTable(t.Title, t.Columns, t.Rows.Select(r => (IReadOnlyList<string>)r.Select(Cell).ToList()).ToList(), t.NumericColumns)).ToList(),
+            l["Cockpit.PackFooter", dealership.Value.Name, fmt.DateTime(clock.UtcNow)]);
+        return File(renderer.RenderPdf(report), "application/pdf", l["Cockpit.PackFileName", DisplayFormatter.IsoDate(Current.From)] + ".pdf");
+    }
+
+    /// <summary>Every table of the cockpit as a sheet of one workbook.</summary>
+    public async Task<IActionResult> OnGetTablesAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        using var book = new Spreadsheet();
+        foreach (var table in Tables())
+        {
+            book.AddSheet(table.Title, table.Columns, table.Rows);
+        }
+
+        return File(book.ToBytes(), Spreadsheet.ContentType, l["Cockpit.PackFileName", DisplayFormatter.IsoDate(Current.From)] + ".xlsx");
+    }
+
+    /// <summary>A table of the cockpit: typed cells for the workbook, the same cells as text for the PDF.</summary>
+    public sealed record CockpitTable(string Title, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlySet<int> NumericColumns);
+
+    public IReadOnlyList<CockpitTable> Tables() =>
+    [
+        new(l["Cockpit.RatesChart"], [l["Cockpit.PeriodColumn"], l["FollowUps.ReturnVisitRate"], l["FollowUps.OnTimeRate"]],
+            Trend.Select(t => (IReadOnlyList<object?>)[t.Label, Spreadsheet.Percent(t.ReturnVisitRate), Spreadsheet.Percent(t.OnTimeRate)]).ToList(), new HashSet<int> { 1, 2 }),
+        new(l["Cockpit.GrowthChart"], [l["Cockpit.PeriodColumn"], l["Cockpit.Deliveries"], l["Cockpit.Visits"], l["Cockpit.RepeatRepairRateShort"]],
+            Trend.Select(t => (IReadOnlyList<object?>)[t.Label, t.Deliveries, t.Visits, Spreadsheet.Percent(t.RepeatRepairs.RatePercent)]).ToList(), new HashSet<int> { 1, 2, 3 }),
+    ];
+
+    private string PeriodText(ReportPeriod period) => $"{fmt.Date(period.From)} – {fmt.Date(period.Through)}";
+
+    private static string Show(Kpi kpi, decimal? value) =>
+        value is not { } v ? "—" : kpi.IsPercent ? $"{v:0.0}%" : v.ToString("0", CultureInfo.CurrentCulture);
+
+    private string Note(Kpi kpi)
+    {
+        var note = $"{l["Cockpit.Previous"]} {Show(kpi, kpi.Previous)}";
+        return kpi.Target is { } target ? $"{note} · {l[kpi.HigherIsBetter ? "Cockpit.Target" : "Cockpit.Ceiling"]} {Show(kpi, target)}" : note;
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => "—",
+        Percentage p => $"{p.Fraction * 100:0.0}%",
+        IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today;
         (Current, PeriodRefused) = PeriodChoice.Resolve(Period, From, To, today);
