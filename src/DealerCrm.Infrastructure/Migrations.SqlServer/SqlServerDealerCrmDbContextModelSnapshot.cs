@@ -567,6 +567,27 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.ToTable("CalendarDayChanges", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Common.ChangeSignal", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ChangeSignals", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "Staff",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Common.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -1547,6 +1568,26 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

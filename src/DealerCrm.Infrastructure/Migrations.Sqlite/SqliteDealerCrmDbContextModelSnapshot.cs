@@ -558,6 +558,27 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.ToTable("CalendarDayChanges", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Common.ChangeSignal", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ChangeSignals", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "Staff",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Common.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -1509,6 +1530,24 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

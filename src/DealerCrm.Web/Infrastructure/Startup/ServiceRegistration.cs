@@ -5,6 +5,7 @@ using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Infrastructure.Identity;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Backups;
 using DealerCrm.Web.Infrastructure.Calendar;
 using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
@@ -15,7 +16,6 @@ using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Pages.Letters;
 using DealerCrm.Web.Pages.Notifications;
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -59,9 +59,7 @@ public static class ServiceRegistration
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // Chinese text is written as is, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddDataProtection()
-            .SetApplicationName("DealerCrm")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddDealerCrmDataProtection(configuration, dataDirectory);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "DealerCrm.Antiforgery";
@@ -90,6 +88,7 @@ public static class ServiceRegistration
         services.AddFollowUps(configuration);
         services.AddLetters();
         services.AddNotifications();
+        services.AddBackups();
         return services;
     }
 
