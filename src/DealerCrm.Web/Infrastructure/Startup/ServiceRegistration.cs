@@ -10,6 +10,7 @@ using DealerCrm.Web.Infrastructure.Calendar;
 using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
 using DealerCrm.Web.Infrastructure.Staff;
+using DealerCrm.Web.Infrastructure.Validation;
 using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Customers;
 using DealerCrm.Web.Pages.FollowUps;
@@ -52,7 +53,11 @@ public static class ServiceRegistration
         services.AddSingleton<DisplayFormatter>();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         services.AddRazorPages()
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<FormInputFilter>();
+            })
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             // Validation is FluentValidation on the server; no jQuery-unobtrusive attributes.
