@@ -75,6 +75,8 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
 
     public DbSet<ChangeSignal> ChangeSignals => Set<ChangeSignal>();
 
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override void Dispose()

@@ -1,6 +1,9 @@
 using System.Net;
+using DealerCrm.Domain.Customers;
 using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Jobs;
+using DealerCrm.Web.Pages.Customers.Import;
+using DealerCrm.Web.Tests.Customers;
 using DealerCrm.Web.Tests.Infrastructure;
 using DealerCrm.Web.Tests.Jobs;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,13 +27,13 @@ public sealed class SecondInstanceFactory(string databasePath) : DealerCrmFactor
 /// <summary>
 /// Two instances of the app behind a load balancer, on one database file: a sign-in on one is
 /// valid on the other (the data-protection keys are in the database), a user changed on one is
-/// seen changed in the other's cached staff lists, and both instances' jobs tick side by side
-/// without an error or a duplicate task.
+/// seen changed in the other's cached staff lists, an import run by one shows its progress page
+/// on the other, and both instances' jobs tick side by side without an error or a duplicate task.
 /// </summary>
 public sealed class TwoInstanceTests
 {
     [Fact]
-    public async Task Two_instances_on_one_database_share_sign_ins_staff_changes_and_jobs()
+    public async Task Two_instances_on_one_database_share_sign_ins_staff_changes_imports_and_jobs()
     {
         using var first = new DealerCrmFactory();
         _ = first.Server;
@@ -63,6 +66,18 @@ public sealed class TwoInstanceTests
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("吴婷婷二", await managerOnSecond.GetHtmlAsync("/Customers/Create"), StringComparison.Ordinal);
+
+        // An import run by the first instance: its progress page answers on the second, with its report.
+        var mobile = CustomerTestData.NewMobile();
+        var plan = new ImportPlan([new PlannedCustomer(2, CustomerKind.Person, "双实例导入", Gender.Unknown, mobile, [], null, null, null, null, SourceChannel.Unknown, [])], []);
+        var import = first.Services.GetRequiredService<ImportJobs>().Start(plan, null, "csdirector", "two-instances.csv");
+        using var directorOnSecond = Session(second, new CookieContainer());
+        Assert.Equal(HttpStatusCode.Redirect, (await directorOnSecond.SignInAsync("csdirector", DemoSeeder.Password)).StatusCode);
+        await import.Completion.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal(ImportState.Done, import.State);
+        var report = Html.Parse(await directorOnSecond.GetHtmlAsync($"/Customers/Import/Progress/{import.Id}")).QuerySelector("[data-testid='import-done']");
+        Assert.NotNull(report);
+        Assert.Contains("已导入 1 位客户", report.TextContent, StringComparison.Ordinal);
 
         // Both instances' jobs tick on the same data, day after day: no error, no task twice.
         var hosts = new[] { first.Services.GetRequiredService<JobHost>(), second.Services.GetRequiredService<JobHost>() };

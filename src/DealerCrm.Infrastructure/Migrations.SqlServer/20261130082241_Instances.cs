@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -36,10 +37,35 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ImportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Total = table.Column<int>(type: "int", nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Done = table.Column<int>(type: "int", nullable: false),
+                    CustomersCreated = table.Column<int>(type: "int", nullable: false),
+                    VehiclesCreated = table.Column<int>(type: "int", nullable: false),
+                    FirstNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    LastNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    FinishedUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRuns", x => x.Id);
+                });
+
             migrationBuilder.InsertData(
                 table: "ChangeSignals",
                 columns: new[] { "Name", "Version" },
                 values: new object[] { "Staff", 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_FinishedUtc",
+                table: "ImportRuns",
+                column: "FinishedUtc");
         }
 
         /// <inheritdoc />
@@ -50,6 +76,9 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ImportRuns");
         }
     }
 }

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -36,10 +37,35 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ImportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomersCreated = table.Column<int>(type: "INTEGER", nullable: false),
+                    VehiclesCreated = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    LastNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    FinishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportRuns", x => x.Id);
+                });
+
             migrationBuilder.InsertData(
                 table: "ChangeSignals",
                 columns: new[] { "Name", "Version" },
                 values: new object[] { "Staff", 0L });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ImportRuns_FinishedUtc",
+                table: "ImportRuns",
+                column: "FinishedUtc");
         }
 
         /// <inheritdoc />
@@ -50,6 +76,9 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ImportRuns");
         }
     }
 }
