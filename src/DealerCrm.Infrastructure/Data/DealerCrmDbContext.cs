@@ -9,6 +9,7 @@ using DealerCrm.Domain.Notifications;
 using DealerCrm.Domain.Privacy;
 using DealerCrm.Infrastructure.Data.Interceptors;
 using DealerCrm.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ namespace DealerCrm.Infrastructure.Data;
 /// each keeps its own migrations (SqliteDealerCrmDbContext, SqlServerDealerCrmDbContext).
 /// </summary>
 public abstract class DealerCrmDbContext(DbContextOptions options)
-    : IdentityDbContext<AppUser, IdentityRole, string, IdentityUserClaim<string>, AppUserRole, IdentityUserLogin<string>, IdentityRoleClaim<string>, IdentityUserToken<string>>(options)
+    : IdentityDbContext<AppUser, IdentityRole, string, IdentityUserClaim<string>, AppUserRole, IdentityUserLogin<string>, IdentityRoleClaim<string>, IdentityUserToken<string>>(options),
+      IDataProtectionKeyContext
 {
     /// <summary>
     /// Who the changes saved through this context are made by, for the audit trail: set by the
@@ -74,6 +76,12 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+
+    public DbSet<ChangeSignal> ChangeSignals => Set<ChangeSignal>();
+
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override void Dispose()
     {

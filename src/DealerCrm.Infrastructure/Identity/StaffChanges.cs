@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using DealerCrm.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -18,7 +19,12 @@ public sealed class StaffChanges
     public void Changed() => Interlocked.Increment(ref _generation);
 }
 
-/// <summary>Moves <see cref="StaffChanges"/> on after a save that added, changed or removed a user or a role grant.</summary>
+/// <summary>
+/// Moves <see cref="StaffChanges"/> on after a save that added, changed or removed a user or a
+/// role grant, and the <see cref="ChangeSignal.Staff"/> row in the database, which tells every
+/// other instance of the app on the same database. The row moves after the save: a reader
+/// that sees its new version then reads the new staff, never the old.
+/// </summary>
 public sealed class StaffChangeInterceptor(StaffChanges changes) : SaveChangesInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, object> _saving = [];
@@ -37,14 +43,23 @@ public sealed class StaffChangeInterceptor(StaffChanges changes) : SaveChangesIn
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Signal(eventData.Context);
+        if (Signal(eventData.Context) is { } context)
+        {
+            context.Database.ExecuteSql($"UPDATE ChangeSignals SET Version = Version + 1 WHERE Name = {ChangeSignal.Staff}");
+        }
+
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Signal(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (Signal(eventData.Context) is { } context)
+        {
+            // Not cancelled: the save is done, and other instances must hear of it.
+            await context.Database.ExecuteSqlAsync($"UPDATE ChangeSignals SET Version = Version + 1 WHERE Name = {ChangeSignal.Staff}", CancellationToken.None);
+        }
+
+        return result;
     }
 
     private void Remember(DbContext? context)
@@ -56,11 +71,15 @@ public sealed class StaffChangeInterceptor(StaffChanges changes) : SaveChangesIn
         }
     }
 
-    private void Signal(DbContext? context)
+    /// <summary>The context whose save changed staff (the in-process counter moved on), else null.</summary>
+    private DbContext? Signal(DbContext? context)
     {
         if (context is not null && _saving.Remove(context))
         {
             changes.Changed();
+            return context;
         }
+
+        return null;
     }
 }

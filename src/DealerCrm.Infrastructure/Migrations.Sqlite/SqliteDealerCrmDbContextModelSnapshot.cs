@@ -558,6 +558,27 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.ToTable("CalendarDayChanges", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Common.ChangeSignal", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ChangeSignals", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "Staff",
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Common.NumberSequence", b =>
                 {
                     b.Property<string>("Name")
@@ -863,6 +884,52 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.HasIndex("CustomerId");
 
                     b.ToTable("FamilyMembers", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Customers.ImportRun", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CustomersCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VehiclesCreated")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FinishedUtc");
+
+                    b.ToTable("ImportRuns", (string)null);
                 });
 
             modelBuilder.Entity("DealerCrm.Domain.Customers.ServiceVisit", b =>
@@ -1547,6 +1614,24 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.HasIndex("RoleId");
 
                     b.ToTable("AspNetUserRoles", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

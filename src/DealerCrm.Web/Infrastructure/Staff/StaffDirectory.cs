@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DealerCrm.Domain.Common;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,10 @@ public sealed record StaffMember(string Id, string DisplayName, string UserName)
 
 /// <summary>
 /// The staff lists the dropdowns show, kept in memory until a user or a role grant is next saved
-/// (<see cref="StaffChanges"/>): staff change a few times a year, while the customer list reads
-/// its salesperson filter on every search.
+/// on any instance of the app (the <see cref="ChangeSignal.Staff"/> row, moved on by
+/// <see cref="StaffChangeInterceptor"/>): staff change a few times a year, while the customer
+/// list reads its salesperson filter on every search; one row read by its key replaces two
+/// queries over the users and their roles.
 /// </summary>
 public sealed class StaffListCache
 {
@@ -20,7 +23,7 @@ public sealed class StaffListCache
 }
 
 /// <summary>Who holds which role, for the dropdowns that pick a salesperson, an advisor, an agent.</summary>
-public sealed class StaffDirectory(DealerCrmDbContext db, StaffListCache cache, StaffChanges changes)
+public sealed class StaffDirectory(DealerCrmDbContext db, StaffListCache cache)
 {
     /// <summary>Active users holding any of the roles, by name.</summary>
     public async Task<IReadOnlyList<StaffMember>> InRolesAsync(IEnumerable<string> roles, CancellationToken cancellationToken = default)
@@ -36,7 +39,7 @@ public sealed class StaffDirectory(DealerCrmDbContext db, StaffListCache cache, 
     /// </summary>
     private async Task<object> CachedAsync(string key, Func<Task<object>> read)
     {
-        var generation = changes.Generation;
+        var generation = await db.ChangeSignals.AsNoTracking().Where(s => s.Name == ChangeSignal.Staff).Select(s => s.Version).FirstOrDefaultAsync();
         if (cache.Entries.TryGetValue(key, out var cached) && cached.Generation == generation)
         {
             return cached.Value;

@@ -27,6 +27,7 @@ public static class Pipeline
 
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseRequestLocalization();
+        app.UseFormNulGuard();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -16,6 +16,7 @@ public static class PolicyOptions
         (typeof(PrivacyPolicy), PrivacyPolicy.Section),
         (typeof(SecurityPolicy), SecurityPolicy.Section),
         (typeof(NotificationPolicy), NotificationPolicy.Section),
+        (typeof(BackupPolicy), BackupPolicy.Section),
     ];
 
     public static IServiceCollection AddPolicyOptions(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +28,7 @@ public static class PolicyOptions
         Add<PrivacyPolicy>(services, configuration, PrivacyPolicy.Section);
         Add<SecurityPolicy>(services, configuration, SecurityPolicy.Section);
         Add<NotificationPolicy>(services, configuration, NotificationPolicy.Section);
+        Add<BackupPolicy>(services, configuration, BackupPolicy.Section);
         services.AddOptions<CsiPolicy>().Validate(
             p => p.ServiceInitiationWeightPercent + p.ServiceAdvisorWeightPercent + p.ServiceQualityWeightPercent
                  + p.DealerFacilityWeightPercent + p.VehiclePickUpWeightPercent == 100,

@@ -5,10 +5,12 @@ using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Infrastructure.Identity;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Backups;
 using DealerCrm.Web.Infrastructure.Calendar;
 using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
 using DealerCrm.Web.Infrastructure.Staff;
+using DealerCrm.Web.Infrastructure.Validation;
 using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Cockpit;
 using DealerCrm.Web.Pages.Customers;
@@ -16,7 +18,6 @@ using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Pages.Letters;
 using DealerCrm.Web.Pages.Notifications;
 using FluentValidation;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -53,16 +54,18 @@ public static class ServiceRegistration
         services.AddSingleton<DisplayFormatter>();
         services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
         services.AddRazorPages()
-            .AddMvcOptions(o => o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true)
+            .AddMvcOptions(o =>
+            {
+                o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                o.Filters.Add<FormInputFilter>();
+            })
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
             // Validation is FluentValidation on the server; no jQuery-unobtrusive attributes.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         // Chinese text is written as is, not as &#x...; entities.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddDataProtection()
-            .SetApplicationName("DealerCrm")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        services.AddDealerCrmDataProtection(configuration, dataDirectory);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "DealerCrm.Antiforgery";
@@ -92,6 +95,7 @@ public static class ServiceRegistration
         services.AddLetters();
         services.AddNotifications();
         services.AddCockpit();
+        services.AddBackups();
         return services;
     }
 

@@ -3,6 +3,7 @@ using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Jobs;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Backups;
 using DealerCrm.Web.Infrastructure.Paging;
 using DealerCrm.Web.Jobs;
 using Microsoft.AspNetCore.Authorization;
@@ -23,6 +24,8 @@ public sealed class IndexModel(
     JobHost host,
     IEnumerable<PeriodicJobRegistration> registrations,
     DealershipClock clock,
+    BackupFolder backups,
+    DatabaseSettings database,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int PageSize = 50;
@@ -31,6 +34,14 @@ public sealed class IndexModel(
     public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<JobRow> Jobs { get; private set; } = [];
+
+    /// <summary>Whether the backup job backs this database up (SQLite); on SQL Server backups are the DBA's.</summary>
+    public bool BackupsByJob => database.Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>The newest backup file, if any.</summary>
+    public BackupFile? LastBackup { get; private set; }
+
+    public string BackupFolderPath => backups.Path;
 
     public PagedList<Row> Rows { get; private set; } = null!;
 
@@ -46,6 +57,7 @@ public sealed class IndexModel(
     {
         var open = await db.SetAsideRows.AsNoTracking().Where(r => r.Status != SetAsideStatus.Resolved)
             .GroupBy(r => r.Job).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        LastBackup = BackupsByJob ? backups.Latest() : null;
         Jobs = registrations.Select(r => new JobRow(r.Name, r.Interval(HttpContext.RequestServices), host.TicksOf(r.Name), open.GetValueOrDefault(r.Name))).ToList();
         // Open rows first, the newest failure first within each state.
         Rows = await db.SetAsideRows.AsNoTracking()

@@ -31,6 +31,7 @@ public static class UserFieldRules
         validator.RuleFor(x => x.PhoneNumber).Matches(@"^[0-9+\- ]{5,20}$").WithMessage(l["Users.PhoneInvalid"])
             .When(x => !string.IsNullOrWhiteSpace(x.PhoneNumber));
         validator.RuleFor(x => x.Roles).NotEmpty().WithMessage(l["Users.RoleRequired"]);
-        validator.RuleForEach(x => x.Roles).Must(Roles.IsKnown).WithMessage(l["Users.RoleUnknown"]);
+        // On the list as a whole, so the message shows where the role boxes are (a per-item rule files it under Roles[0]).
+        validator.RuleFor(x => x.Roles).Must(roles => roles.All(Roles.IsKnown)).WithMessage(l["Users.RoleUnknown"]);
     }
 }

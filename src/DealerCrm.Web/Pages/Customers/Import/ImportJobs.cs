@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using DealerCrm.Domain.Customers;
+using DealerCrm.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace DealerCrm.Web.Pages.Customers.Import;
 
@@ -33,6 +36,9 @@ public sealed class ImportJob
 
     public string UserName { get; }
 
+    /// <summary>Told of each change of state, to store it (<see cref="ImportJobs"/>).</summary>
+    internal Action<ImportJob>? Changed { get; init; }
+
     public int Total { get; }
 
     public int Done => _done;
@@ -61,6 +67,7 @@ public sealed class ImportJob
     internal void MarkRunning()
     {
         _state = (int)ImportState.Running;
+        Changed?.Invoke(this);
         _started.TrySetResult();
     }
 
@@ -88,8 +95,31 @@ public sealed class ImportJob
 
         FinishedAt = at;
         _state = (int)state;
+        Changed?.Invoke(this);
         _started.TrySetResult();
         _finished.TrySetResult();
+    }
+
+    /// <summary>A job another instance of the app runs (or ran), as stored: its progress page is shown from it.</summary>
+    internal static ImportJob FromStored(ImportRun run)
+    {
+        var job = new ImportJob(run.Id, run.UserName, run.Total)
+        {
+            _done = run.Done,
+            _state = (int)Enum.Parse<ImportState>(run.State),
+            CustomersCreated = run.CustomersCreated,
+            VehiclesCreated = run.VehiclesCreated,
+            FirstNumber = run.FirstNumber,
+            LastNumber = run.LastNumber,
+            FinishedAt = run.FinishedUtc is { } finished ? new DateTimeOffset(finished, TimeSpan.Zero) : null,
+        };
+        if (!job.IsActive)
+        {
+            job._started.TrySetResult();
+            job._finished.TrySetResult();
+        }
+
+        return job;
     }
 }
 
@@ -100,9 +130,11 @@ internal sealed record QueuedImport(ImportJob Job, ImportPlan Plan, string? User
 /// The imports of this process: a queue that <see cref="ImportWorker"/> reads, one job at a time,
 /// so a large sheet does not hold the browser's request; and each job's progress for the page
 /// that polls it. Finished jobs are forgotten after <see cref="KeepFinishedFor"/>, so the
-/// registry stays small however long the site runs.
+/// registry stays small however long the site runs. Each change of state is also stored
+/// (<see cref="ImportRun"/>), so the progress page answers on every instance of the app; a
+/// store that fails is logged and the import goes on.
 /// </summary>
-public sealed class ImportJobs(TimeProvider time)
+public sealed class ImportJobs(TimeProvider time, IServiceScopeFactory scopes, ILogger<ImportJobs> logger)
 {
     /// <summary>How long the report of a finished import stays on its progress page.</summary>
     public static readonly TimeSpan KeepFinishedFor = TimeSpan.FromHours(1);
@@ -119,11 +151,32 @@ public sealed class ImportJobs(TimeProvider time)
         return _jobs.TryGetValue(id, out var job) ? job : null;
     }
 
+    /// <summary>The job of this instance, else as another instance stored it (within <see cref="KeepFinishedFor"/> of its end).</summary>
+    public async Task<ImportJob?> FindAnywhereAsync(string id, CancellationToken cancellationToken)
+    {
+        if (Find(id) is { } job)
+        {
+            return job;
+        }
+
+        if (id.Length != ImportRun.IdLength)
+        {
+            return null;
+        }
+
+        var cutoff = time.GetUtcNow().UtcDateTime - KeepFinishedFor;
+        await using var scope = scopes.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<DealerCrmDbContext>().ImportRuns.AsNoTracking()
+            .SingleOrDefaultAsync(r => r.Id == id && (r.FinishedUtc == null || r.FinishedUtc > cutoff), cancellationToken);
+        return run is null ? null : ImportJob.FromStored(run);
+    }
+
     /// <summary>Queues the plan's rows for import; the job is interrupted at once when the site is shutting down.</summary>
     public ImportJob Start(ImportPlan plan, string? userId, string userName, string fileName)
     {
         ForgetOldJobs();
-        var job = new ImportJob(Guid.NewGuid().ToString("N"), userName, plan.Customers.Count);
+        var job = new ImportJob(Guid.NewGuid().ToString("N"), userName, plan.Customers.Count) { Changed = Store };
+        Store(job);
         _jobs[job.Id] = job;
         if (!_queue.Writer.TryWrite(new QueuedImport(job, plan, userId, fileName)))
         {
@@ -135,6 +188,31 @@ public sealed class ImportJobs(TimeProvider time)
 
     /// <summary>No more jobs are taken: the worker is stopping. Jobs still queued are the worker's to mark.</summary>
     internal void Close() => _queue.Writer.TryComplete();
+
+    /// <summary>Writes the job's state to its stored run (created on the first call); stored runs a day past their end are deleted.</summary>
+    private void Store(ImportJob job)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<DealerCrmDbContext>();
+            var run = db.ImportRuns.SingleOrDefault(r => r.Id == job.Id);
+            if (run is null)
+            {
+                run = new ImportRun(job.Id, job.UserName, job.Total);
+                db.ImportRuns.Add(run);
+                var expired = time.GetUtcNow().UtcDateTime.AddDays(-1);
+                db.ImportRuns.Where(r => r.FinishedUtc < expired).ExecuteDelete();
+            }
+
+            run.Record(job.State.ToString(), job.Done, job.CustomersCreated, job.VehiclesCreated, job.FirstNumber, job.LastNumber, job.FinishedAt?.UtcDateTime);
+            db.SaveChanges();
+        }
+        catch (Exception e) when (e is DbUpdateException or InvalidOperationException or ObjectDisposedException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            logger.LogWarning(e, "Import {JobId}: its state {State} could not be stored; other instances do not see it", job.Id, job.State);
+        }
+    }
 
     private void ForgetOldJobs()
     {

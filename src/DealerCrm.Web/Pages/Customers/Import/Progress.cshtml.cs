@@ -11,9 +11,9 @@ public sealed class ProgressModel(ImportJobs jobs) : PageModel
 {
     public ImportJob Job { get; private set; } = null!;
 
-    public IActionResult OnGet(string id)
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
-        if (jobs.Find(id) is not { } job)
+        if (await jobs.FindAnywhereAsync(id, cancellationToken) is not { } job)
         {
             return NotFound();
         }
@@ -22,8 +22,8 @@ public sealed class ProgressModel(ImportJobs jobs) : PageModel
         return Page();
     }
 
-    public IActionResult OnGetStatus(string id) =>
-        jobs.Find(id) is { } job
+    public async Task<IActionResult> OnGetStatusAsync(string id, CancellationToken cancellationToken) =>
+        await jobs.FindAnywhereAsync(id, cancellationToken) is { } job
             ? new JsonResult(new { state = job.State.ToString(), done = job.Done, total = job.Total })
             : NotFound();
 }
