@@ -13,9 +13,6 @@ public enum NotificationKind
 
     /// <summary>A lounge violation fined the recipient (issue 14's numbers, clear of other features').</summary>
     LoungeFine = 14,
-
-    /// <summary>A past day's lounge sheet had no attendant: nobody recorded on it.</summary>
-    LoungeSheetMissed = 15,
 }
 
 /// <summary>

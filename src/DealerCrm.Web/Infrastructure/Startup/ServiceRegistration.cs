@@ -13,6 +13,7 @@ using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Customers;
 using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Pages.Letters;
+using DealerCrm.Web.Pages.Lounge;
 using DealerCrm.Web.Pages.Notifications;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -90,6 +91,7 @@ public static class ServiceRegistration
         services.AddFollowUps(configuration);
         services.AddLetters();
         services.AddNotifications();
+        services.AddLounge();
         return services;
     }
 
