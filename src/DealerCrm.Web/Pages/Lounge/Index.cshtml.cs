@@ -147,7 +147,7 @@ public sealed partial class IndexModel(
         var item = await db.LoungeItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == Input.ItemId, cancellationToken);
         if (item is null || !LoungeRules.InUseOn(item, today, clock))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(CheckInput.ItemId)}", l["Lounge.ItemUnknown"]);
+            ModelState.AddModelError(string.Empty, l["Lounge.ItemUnknown"]);
         }
         else
         {
