@@ -1,10 +1,10 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using DealerCrm.Domain.Lounge;
 using DealerCrm.E2E.Infrastructure;
 using DealerCrm.Web.Tests.Lounge;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
