@@ -10,6 +10,9 @@ public enum NotificationKind
 
     /// <summary>The day's overdue follow-up tasks of the people the recipient manages.</summary>
     OverdueDigest = 2,
+
+    /// <summary>A lounge violation fined the recipient (issue 14's numbers, clear of other features').</summary>
+    LoungeFine = 14,
 }
 
 /// <summary>

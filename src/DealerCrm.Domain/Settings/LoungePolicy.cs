@@ -16,4 +16,10 @@ public sealed class LoungePolicy
     public int MaxCigaretteButts { get; set; } = 2;
 
     public int MinDrinkChoices { get; set; } = 3;
+
+    /// <summary>The largest photo a check may carry, in kilobytes.</summary>
+    public int PhotoMaxKilobytes { get; set; } = 5120;
+
+    /// <summary>How often the lounge job opens the day's sheet and settles past days (seconds).</summary>
+    public int JobIntervalSeconds { get; set; } = 300;
 }

@@ -5,6 +5,7 @@ using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Jobs;
 using DealerCrm.Domain.Letters;
+using DealerCrm.Domain.Lounge;
 using DealerCrm.Domain.Notifications;
 using DealerCrm.Domain.Privacy;
 using DealerCrm.Infrastructure.Data.Interceptors;
@@ -82,6 +83,18 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<LoungeItem> LoungeItems => Set<LoungeItem>();
+
+    public DbSet<LoungeSheet> LoungeSheets => Set<LoungeSheet>();
+
+    public DbSet<LoungeCheck> LoungeChecks => Set<LoungeCheck>();
+
+    public DbSet<LoungeFine> LoungeFines => Set<LoungeFine>();
+
+    public DbSet<LostItem> LoungeLostItems => Set<LostItem>();
+
+    public DbSet<EquipmentFault> LoungeEquipmentFaults => Set<EquipmentFault>();
 
     public override void Dispose()
     {

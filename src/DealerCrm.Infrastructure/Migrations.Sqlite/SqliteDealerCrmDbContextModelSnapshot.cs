@@ -1413,6 +1413,515 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.ToTable("LetterTemplates", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Lounge.EquipmentFault", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Equipment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RepairNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RepairedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StatusChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "ReportedUtc");
+
+                    b.ToTable("LoungeEquipmentFaults", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Lounge.LostItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FoundUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FoundWhere")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportedTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FoundUtc");
+
+                    b.ToTable("LoungeLostItems", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Lounge.LoungeCheck", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ButtCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsViolation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoFile")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponsibleUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SheetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("IsViolation", "AtUtc");
+
+                    b.HasIndex("SheetId", "ItemId", "Kind");
+
+                    b.ToTable("LoungeChecks", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Lounge.LoungeFine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StaffUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaiveReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaivedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("WaivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CheckId")
+                        .IsUnique();
+
+                    b.HasIndex("Month", "StaffUserId");
+
+                    b.HasIndex("StaffUserId", "Day");
+
+                    b.ToTable("LoungeFines", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Lounge.LoungeItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AgainstAnyStaff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CountRule")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RecordsButts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RetiredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LoungeItems", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            AgainstAnyStaff = false,
+                            Category = 1,
+                            CountRule = 0,
+                            Position = 1,
+                            RecordsButts = false,
+                            Text = "工作人员保持个人卫生及工作环境卫生",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 2,
+                            AgainstAnyStaff = false,
+                            Category = 1,
+                            CountRule = 0,
+                            Position = 2,
+                            RecordsButts = false,
+                            Text = "每天上班前整体清理:地面、沙发、儿童娱乐区、茶几、桌面、电视柜、报刊架、精品展架无灰尘,垃圾及时清理,无卫生死角",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 3,
+                            AgainstAnyStaff = false,
+                            Category = 1,
+                            CountRule = 1,
+                            Position = 3,
+                            RecordsButts = false,
+                            Text = "每天整理书报架不少于3次,并更新报刊内容",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 4,
+                            AgainstAnyStaff = false,
+                            Category = 1,
+                            CountRule = 2,
+                            Position = 4,
+                            RecordsButts = false,
+                            Text = "儿童娱乐区、门窗玻璃每天擦拭不少于2次,无明显痕迹",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 5,
+                            AgainstAnyStaff = false,
+                            Category = 1,
+                            CountRule = 3,
+                            Position = 5,
+                            RecordsButts = true,
+                            Text = "烟灰缸及时清理,烟头不超过2个;每天全面清理不少于3次;下班前无污渍、烟渍及烟灰",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 6,
+                            AgainstAnyStaff = false,
+                            Category = 1,
+                            CountRule = 0,
+                            Position = 6,
+                            RecordsButts = false,
+                            Text = "一次性杯子及时清理,不乱堆乱放",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 7,
+                            AgainstAnyStaff = false,
+                            Category = 1,
+                            CountRule = 0,
+                            Position = 7,
+                            RecordsButts = false,
+                            Text = "吧台桌面、柜子内部整理,不乱堆乱放",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 8,
+                            AgainstAnyStaff = false,
+                            Category = 1,
+                            CountRule = 0,
+                            Position = 8,
+                            RecordsButts = false,
+                            Text = "饮料机随时有冷饮供应,纯净水桶统一摆放,地面无水渍、污渍",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 9,
+                            AgainstAnyStaff = true,
+                            Category = 1,
+                            CountRule = 0,
+                            Position = 9,
+                            RecordsButts = false,
+                            Text = "严禁工作人员占用休息区沙发",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 10,
+                            AgainstAnyStaff = false,
+                            Category = 1,
+                            CountRule = 0,
+                            Position = 10,
+                            RecordsButts = false,
+                            Text = "客人离去后电脑桌及时清理,杂志宣传页及时归位",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 11,
+                            AgainstAnyStaff = false,
+                            Category = 1,
+                            CountRule = 0,
+                            Position = 11,
+                            RecordsButts = false,
+                            Text = "客人离去后沙发坐垫及时归位;遗留物品及时上报公司领导并归还客户",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 12,
+                            AgainstAnyStaff = false,
+                            Category = 2,
+                            CountRule = 0,
+                            Position = 12,
+                            RecordsButts = false,
+                            Text = "电脑、饮水机、电视机、影碟机、空调等电气设备完好并正常使用",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 13,
+                            AgainstAnyStaff = false,
+                            Category = 2,
+                            CountRule = 0,
+                            Position = 13,
+                            RecordsButts = false,
+                            Text = "沙发、茶几、吧台等木制家具无破损、划痕、烫痕",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 14,
+                            AgainstAnyStaff = false,
+                            Category = 3,
+                            CountRule = 0,
+                            Position = 14,
+                            RecordsButts = false,
+                            Text = "接待客户热情主动、有礼有节",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 15,
+                            AgainstAnyStaff = false,
+                            Category = 3,
+                            CountRule = 0,
+                            Position = 15,
+                            RecordsButts = false,
+                            Text = "按规定着装,仪容整洁",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 16,
+                            AgainstAnyStaff = false,
+                            Category = 3,
+                            CountRule = 0,
+                            Position = 16,
+                            RecordsButts = false,
+                            Text = "任何时候严禁\"趴\"\"靠\"在接待台内",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 17,
+                            AgainstAnyStaff = false,
+                            Category = 3,
+                            CountRule = 0,
+                            Position = 17,
+                            RecordsButts = false,
+                            Text = "工作时间不擅自离岗、不做与工作无关的事",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 18,
+                            AgainstAnyStaff = false,
+                            Category = 4,
+                            CountRule = 0,
+                            Position = 18,
+                            RecordsButts = false,
+                            Text = "客户进入休息室,主动问好并引导入座",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 19,
+                            AgainstAnyStaff = false,
+                            Category = 4,
+                            CountRule = 0,
+                            Position = 19,
+                            RecordsButts = false,
+                            Text = "询问客人饮品,至少提供三种选择",
+                            Version = 0
+                        },
+                        new
+                        {
+                            Id = 20,
+                            AgainstAnyStaff = false,
+                            Category = 4,
+                            CountRule = 0,
+                            Position = 20,
+                            RecordsButts = false,
+                            Text = "午餐时询问客户是否用餐,通知服务顾问并做好用餐准备",
+                            Version = 0
+                        });
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Lounge.LoungeSheet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttendantUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day")
+                        .IsUnique();
+
+                    b.HasIndex("ClosedUtc", "Day");
+
+                    b.ToTable("LoungeSheets", (string)null);
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Notifications.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1873,6 +2382,34 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OwnerUserId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Lounge.LoungeCheck", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Lounge.LoungeItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DealerCrm.Domain.Lounge.LoungeSheet", "Sheet")
+                        .WithMany()
+                        .HasForeignKey("SheetId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Sheet");
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Lounge.LoungeFine", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Lounge.LoungeCheck", "Check")
+                        .WithMany()
+                        .HasForeignKey("CheckId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Check");
                 });
 
             modelBuilder.Entity("DealerCrm.Domain.Notifications.Notification", b =>

@@ -66,6 +66,15 @@ public static class Policies
     /// <summary>Print thank-you letters (single or the day's batch) and mark them sent.</summary>
     public const string LettersPrint = nameof(LettersPrint);
 
+    /// <summary>Record the lounge's daily sheet, lost and found and equipment faults: the attendant and the supervisors who inspect.</summary>
+    public const string LoungeRecord = nameof(LoungeRecord);
+
+    /// <summary>The lounge's fines ledger (waive, export) and overview: the managers.</summary>
+    public const string LoungeManage = nameof(LoungeManage);
+
+    /// <summary>Reword, reorder, retire and add lounge checklist items.</summary>
+    public const string LoungeItemsEdit = nameof(LoungeItemsEdit);
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
@@ -91,6 +100,9 @@ public static class Policies
         [Cockpit] = [Roles.GeneralManager, Roles.CsDirector, Roles.DepartmentManager, Roles.TechnicalDirector],
         [FollowUpsView] = [Roles.CsAgent, Roles.CsDirector, Roles.SalesManager, Roles.Salesperson, Roles.GeneralManager],
         [LettersPrint] = [Roles.Salesperson, Roles.SalesManager, Roles.CsAgent, Roles.CsDirector, Roles.GeneralManager],
+        [LoungeRecord] = [Roles.LoungeAttendant, Roles.CsDirector, Roles.GeneralManager],
+        [LoungeManage] = [Roles.GeneralManager, Roles.CsDirector],
+        [LoungeItemsEdit] = [Roles.Admin, Roles.CsDirector],
     };
 
     public static AuthorizationBuilder AddDealerCrmPolicies(this AuthorizationBuilder builder)

@@ -16,6 +16,7 @@ using DealerCrm.Web.Pages.Cockpit;
 using DealerCrm.Web.Pages.Customers;
 using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Pages.Letters;
+using DealerCrm.Web.Pages.Lounge;
 using DealerCrm.Web.Pages.Notifications;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
@@ -96,6 +97,7 @@ public static class ServiceRegistration
         services.AddNotifications();
         services.AddCockpit();
         services.AddBackups();
+        services.AddLounge();
         return services;
     }
 
