@@ -30,7 +30,7 @@ public static class CsiScoring
         foreach (var factor in questionnaire.Factors)
         {
             var answered = questionnaire.ScoredQuestions
-                .Where(q => q.Factor == factor && scoresByNumber.ContainsKey(q.Order))
+                .Where(q => q.Factor.Code == factor.Code && scoresByNumber.ContainsKey(q.Order))
                 .ToList();
             double? score = answered.Count == 0
                 ? null

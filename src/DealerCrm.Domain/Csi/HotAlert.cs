@@ -28,12 +28,13 @@ public sealed class HotAlert : IVersioned
     {
     }
 
-    internal HotAlert(Survey survey, int lowestScore, int lowAnswers, DateTime raisedUtc, DateTime dueUtc)
+    internal HotAlert(Survey survey, int threshold, int lowestScore, int lowAnswers, DateTime raisedUtc, DateTime dueUtc)
     {
         Survey = survey;
         CustomerId = survey.CustomerId;
         Program = survey.Program;
         StaffUserId = survey.StaffUserId;
+        Threshold = threshold;
         LowestScore = lowestScore;
         LowAnswers = lowAnswers;
         RaisedUtc = raisedUtc;
@@ -54,6 +55,9 @@ public sealed class HotAlert : IVersioned
 
     /// <summary>The person whose work was rated low: kept out of the alert (nobody handles a check of their own work).</summary>
     public string? StaffUserId { get; private set; }
+
+    /// <summary>The alert threshold in force when it was raised: the answers at or below it are the low ones.</summary>
+    public int Threshold { get; private set; }
 
     public int LowestScore { get; private set; }
 
@@ -123,6 +127,9 @@ public sealed class HotAlert : IVersioned
         ClosedByComplaintId = complaintId;
         Close(HotAlertStatus.ClosedByComplaint, userId, nowUtc);
     }
+
+    /// <summary>The customer's file was merged into another: the alert follows the survivor.</summary>
+    public void MoveToCustomer(int customerId) => CustomerId = customerId;
 
     /// <summary>True the first time the deadline is found passed with the alert open.</summary>
     public bool MarkOverdueIfLate(DateTime nowUtc)

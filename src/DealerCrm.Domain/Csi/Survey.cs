@@ -76,7 +76,7 @@ public sealed class Survey : IVersioned
         var local = clock.LocalDateOf(now);
         var survey = new Survey(taking, questionnaire, score, now, MonthKey(local));
         var low = taking.Scores.Where(s => CsiScoring.IsAlarming(s.Value, alertThreshold)).ToList();
-        var alert = low.Count == 0 ? null : new HotAlert(survey, low.Min(s => s.Value), low.Count, now, now + alertDeadline);
+        var alert = low.Count == 0 ? null : new HotAlert(survey, alertThreshold, low.Min(s => s.Value), low.Count, now, now + alertDeadline);
         return (survey, alert);
     }
 

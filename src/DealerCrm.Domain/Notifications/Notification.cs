@@ -10,6 +10,12 @@ public enum NotificationKind
 
     /// <summary>The day's overdue follow-up tasks of the people the recipient manages.</summary>
     OverdueDigest = 2,
+
+    /// <summary>A survey answer at or below the alert threshold raised a hot alert (numbered after issue 15).</summary>
+    HotAlertRaised = 151,
+
+    /// <summary>A hot alert passed its deadline unresolved.</summary>
+    HotAlertOverdue = 152,
 }
 
 /// <summary>

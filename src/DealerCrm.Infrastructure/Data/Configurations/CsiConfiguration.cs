@@ -49,6 +49,8 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>
     {
         builder.ToTable("Surveys");
         builder.Property(s => s.RecordingReference).HasMaxLength(Survey.RecordingReferenceMaxLength);
+        // INDEX is a reserved word in SQL Server: the reports' plain SQL names the column without quotes.
+        builder.Property(s => s.Index).HasColumnName("IndexPoints");
         builder.HasOne<Questionnaire>().WithMany().HasForeignKey(s => s.QuestionnaireId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Customer>().WithMany().HasForeignKey(s => s.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.TakenByUserId).OnDelete(DeleteBehavior.Restrict);

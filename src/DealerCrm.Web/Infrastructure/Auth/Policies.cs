@@ -63,6 +63,18 @@ public static class Policies
     /// <summary>Print thank-you letters (single or the day's batch) and mark them sent.</summary>
     public const string LettersPrint = nameof(LettersPrint);
 
+    /// <summary>The CSI/SSI dashboard and its export: the CS director (owns CSI) and the general manager.</summary>
+    public const string CsiDashboard = nameof(CsiDashboard);
+
+    /// <summary>The survey list, a survey's answers, the hot alerts (recovery calls; a complaint from an alert).</summary>
+    public const string CsiSurveys = nameof(CsiSurveys);
+
+    /// <summary>Take a survey (phone, paper, kiosk, interview, mystery shopper): the CS agents and their director.</summary>
+    public const string CsiSurveysTake = nameof(CsiSurveysTake);
+
+    /// <summary>"My scores": the service advisors and salespeople rated by the surveys, each their own only.</summary>
+    public const string CsiOwnScores = nameof(CsiOwnScores);
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
@@ -87,6 +99,10 @@ public static class Policies
         [FollowUpsReports] = [Roles.GeneralManager, Roles.CsDirector, Roles.SalesManager, Roles.DepartmentManager, Roles.TechnicalDirector],
         [FollowUpsView] = [Roles.CsAgent, Roles.CsDirector, Roles.SalesManager, Roles.Salesperson, Roles.GeneralManager],
         [LettersPrint] = [Roles.Salesperson, Roles.SalesManager, Roles.CsAgent, Roles.CsDirector, Roles.GeneralManager],
+        [CsiDashboard] = [Roles.GeneralManager, Roles.CsDirector],
+        [CsiSurveys] = [Roles.GeneralManager, Roles.CsDirector, Roles.CsAgent],
+        [CsiSurveysTake] = [Roles.CsDirector, Roles.CsAgent],
+        [CsiOwnScores] = [Roles.ServiceAdvisor, Roles.Salesperson],
     };
 
     public static AuthorizationBuilder AddDealerCrmPolicies(this AuthorizationBuilder builder)

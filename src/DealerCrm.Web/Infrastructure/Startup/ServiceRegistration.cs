@@ -10,6 +10,7 @@ using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
 using DealerCrm.Web.Infrastructure.Staff;
 using DealerCrm.Web.Jobs;
+using DealerCrm.Web.Pages.Csi;
 using DealerCrm.Web.Pages.Customers;
 using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Pages.Letters;
@@ -89,6 +90,7 @@ public static class ServiceRegistration
         services.AddCustomers();
         services.AddFollowUps(configuration);
         services.AddLetters();
+        services.AddCsi();
         services.AddNotifications();
         return services;
     }
