@@ -644,6 +644,9 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.Property<long>("SurveyId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Threshold")
+                        .HasColumnType("int");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -798,7 +801,8 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<double?>("Index")
-                        .HasColumnType("float");
+                        .HasColumnType("float")
+                        .HasColumnName("IndexPoints");
 
                     b.Property<bool>("IsComplete")
                         .HasColumnType("bit");

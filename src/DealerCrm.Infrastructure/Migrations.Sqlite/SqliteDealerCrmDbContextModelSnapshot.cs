@@ -633,6 +633,9 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.Property<long>("SurveyId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Threshold")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -779,7 +782,8 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("Index")
-                        .HasColumnType("REAL");
+                        .HasColumnType("REAL")
+                        .HasColumnName("IndexPoints");
 
                     b.Property<bool>("IsComplete")
                         .HasColumnType("INTEGER");

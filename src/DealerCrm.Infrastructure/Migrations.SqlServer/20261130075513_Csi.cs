@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace DealerCrm.Infrastructure.Migrations.Sqlite
+namespace DealerCrm.Infrastructure.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Csi : Migration
@@ -15,13 +15,13 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                 name: "Questionnaires",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Program = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Program = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,14 +32,14 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                 name: "QuestionnaireFactors",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    QuestionnaireId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    NameZh = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    WeightPercent = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    QuestionnaireId = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    WeightPercent = table.Column<int>(type: "int", nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,24 +56,24 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                 name: "Surveys",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionnaireId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Program = table.Column<int>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FollowUpTaskId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ServiceVisitId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DeliveryId = table.Column<int>(type: "INTEGER", nullable: true),
-                    StaffUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    Method = table.Column<int>(type: "INTEGER", nullable: false),
-                    RecordingReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    TakenByUserId = table.Column<string>(type: "TEXT", nullable: false),
-                    TakenUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    TakenMonth = table.Column<int>(type: "INTEGER", nullable: false),
-                    Index = table.Column<double>(type: "REAL", nullable: true),
-                    IsComplete = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LowestScore = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    QuestionnaireId = table.Column<int>(type: "int", nullable: false),
+                    Program = table.Column<int>(type: "int", nullable: false),
+                    CustomerId = table.Column<int>(type: "int", nullable: false),
+                    FollowUpTaskId = table.Column<long>(type: "bigint", nullable: true),
+                    ServiceVisitId = table.Column<int>(type: "int", nullable: true),
+                    DeliveryId = table.Column<int>(type: "int", nullable: true),
+                    StaffUserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    Method = table.Column<int>(type: "int", nullable: false),
+                    RecordingReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    TakenByUserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    TakenUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    TakenMonth = table.Column<int>(type: "int", nullable: false),
+                    IndexPoints = table.Column<double>(type: "float", nullable: true),
+                    IsComplete = table.Column<bool>(type: "bit", nullable: false),
+                    LowestScore = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -108,15 +108,15 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                 name: "QuestionnaireQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    QuestionnaireId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FactorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TextZh = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    TextEn = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Weight = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsFreeText = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    QuestionnaireId = table.Column<int>(type: "int", nullable: false),
+                    FactorId = table.Column<int>(type: "int", nullable: false),
+                    TextZh = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    TextEn = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Weight = table.Column<int>(type: "int", nullable: false),
+                    IsFreeText = table.Column<bool>(type: "bit", nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -139,25 +139,26 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                 name: "HotAlerts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    SurveyId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CustomerId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Program = table.Column<int>(type: "INTEGER", nullable: false),
-                    StaffUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    LowestScore = table.Column<int>(type: "INTEGER", nullable: false),
-                    LowAnswers = table.Column<int>(type: "INTEGER", nullable: false),
-                    RaisedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DueUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    IsOverdue = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OwnerUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    OwnerRole = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClosedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClosedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    RecoveryNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ClosedByComplaintId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    SurveyId = table.Column<long>(type: "bigint", nullable: false),
+                    CustomerId = table.Column<int>(type: "int", nullable: false),
+                    Program = table.Column<int>(type: "int", nullable: false),
+                    StaffUserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    Threshold = table.Column<int>(type: "int", nullable: false),
+                    LowestScore = table.Column<int>(type: "int", nullable: false),
+                    LowAnswers = table.Column<int>(type: "int", nullable: false),
+                    RaisedUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DueUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IsOverdue = table.Column<bool>(type: "bit", nullable: false),
+                    OwnerUserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    OwnerRole = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    ClosedUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClosedByUserId = table.Column<string>(type: "nvarchar(450)", nullable: true),
+                    RecoveryNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    ClosedByComplaintId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -198,11 +199,11 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                 name: "SurveyFactorScores",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SurveyId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FactorCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Score = table.Column<double>(type: "REAL", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SurveyId = table.Column<long>(type: "bigint", nullable: false),
+                    FactorCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Score = table.Column<double>(type: "float", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -219,12 +220,12 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                 name: "SurveyAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SurveyId = table.Column<long>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Score = table.Column<int>(type: "INTEGER", nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SurveyId = table.Column<long>(type: "bigint", nullable: false),
+                    QuestionId = table.Column<int>(type: "int", nullable: false),
+                    Score = table.Column<int>(type: "int", nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
