@@ -4,6 +4,7 @@ using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Notifications;
 using DealerCrm.Domain.Staff;
 using DealerCrm.Web.Tests.Customers;
+using DealerCrm.Web.Tests.FollowUps;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealerCrm.Web.Tests.Csi;
