@@ -13,6 +13,8 @@
             return;
         }
         var option = JSON.parse(source.textContent);
+        // The height comes as data: the CSP (style-src 'self') refuses style attributes in markup, not CSSOM.
+        element.style.height = (parseInt(element.getAttribute('data-chart-height'), 10) || 320) + 'px';
         // SVG keeps Chinese labels crisp when printed and zoomed.
         var chart = echarts.init(element, null, { locale: locale, renderer: 'svg' });
         if (option.animation === undefined) {
