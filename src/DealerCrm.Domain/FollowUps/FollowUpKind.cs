@@ -34,6 +34,15 @@ public enum FollowUpKind
 
     /// <summary>续保提醒 30 days before the insurance expires, by a CS agent.</summary>
     InsuranceRenewal = 10,
+
+    /// <summary>
+    /// 售后满意度调查 (CSI) after a service visit, by a CS agent who is not the advisor rated. Numbered
+    /// after issue 15 so kinds added on parallel branches cannot take the same value.
+    /// </summary>
+    CsiSurvey = 151,
+
+    /// <summary>销售满意度调查 (SSI) within a month of a purchase, by a CS agent who is not the salesperson rated.</summary>
+    SsiSurvey = 152,
 }
 
 public static class FollowUpKinds
@@ -55,6 +64,9 @@ public static class FollowUpKinds
     public static bool IsOccasion(this FollowUpKind kind) => kind is FollowUpKind.RegularContact
         or FollowUpKind.BirthdayVisit or FollowUpKind.AnniversaryVisit or FollowUpKind.BirthdayGreeting
         or FollowUpKind.AnniversaryGreeting or FollowUpKind.InsuranceRenewal;
+
+    /// <summary>A satisfaction survey: taken on the survey page (/Csi/Surveys/Take), question by question.</summary>
+    public static bool IsSurvey(this FollowUpKind kind) => kind is FollowUpKind.CsiSurvey or FollowUpKind.SsiSurvey;
 
     /// <summary>A phone call (or visit) with a script; the letter is printed, not called.</summary>
     public static bool IsCall(this FollowUpKind kind) => kind != FollowUpKind.ThankYouLetter;

@@ -247,6 +247,23 @@ public sealed class FollowUpTask : IVersioned
         }
     }
 
+    /// <summary>
+    /// The survey was taken (on the survey page): the task is done. A pool task is taken by whoever
+    /// took the survey; who may is <see cref="FollowUpDuty"/>'s question, asked by the page.
+    /// </summary>
+    public void RecordSurveyTaken(string userId, string userName, DateTime nowUtc)
+    {
+        if (!Kind.IsSurvey() || !IsOpen)
+        {
+            throw new InvalidOperationException("Only an open survey task records a survey.");
+        }
+
+        OwnerUserId ??= userId;
+        Attempts++;
+        _log.Add(new FollowUpLogEntry(nowUtc, userName, FollowUpAction.SurveyTaken, CallOutcome.Reached, null));
+        Complete(FollowUpStatus.Done, userId, nowUtc);
+    }
+
     /// <summary>The thank-you letter went out: its task is done.</summary>
     public void MarkLetterSent(string userId, string userName, DateTime nowUtc)
     {
@@ -382,6 +399,9 @@ public enum FollowUpAction
 
     /// <summary>Cancelled by a change on the file; the note says why.</summary>
     Cancelled = 8,
+
+    /// <summary>The satisfaction survey was taken (the survey points back at the task; numbered after issue 15).</summary>
+    SurveyTaken = 151,
 }
 
 /// <summary>What happened to a task, by whom and when: calls, claims, reassignments, letters printed.</summary>

@@ -13,6 +13,11 @@ public enum NotificationKind
 
     /// <summary>A lounge violation fined the recipient (issue 14's numbers, clear of other features').</summary>
     LoungeFine = 14,
+    /// <summary>A survey answer at or below the alert threshold raised a hot alert (numbered after issue 15).</summary>
+    HotAlertRaised = 151,
+
+    /// <summary>A hot alert passed its deadline unresolved.</summary>
+    HotAlertOverdue = 152,
 }
 
 /// <summary>

@@ -32,4 +32,21 @@ public sealed class CsiPolicy
 
     /// <summary>A repair within this many days of the vehicle's last repair is a repeat repair.</summary>
     public int RepeatRepairWithinDays { get; set; } = 30;
+    /// <summary>A customer is asked to take a survey (task created) at most once in this many months.</summary>
+    public int MinMonthsBetweenSurveys { get; set; } = 6;
+
+    /// <summary>A CSI survey follows a service visit by at most this many days (later, the customer no longer remembers it).</summary>
+    public int CsiVisitWithinDays { get; set; } = 14;
+
+    /// <summary>A survey task is due this many days after it is created.</summary>
+    public int SurveyDueDays { get; set; } = 3;
+
+    /// <summary>A hot alert must be resolved (recovery call or complaint) within this many hours.</summary>
+    public int HotAlertDeadlineHours { get; set; } = 24;
+
+    /// <summary>The value × satisfaction quadrant counts a customer as high-value from this much spent (purchases and service), in yuan.</summary>
+    public int HighValueFromYuan { get; set; } = 300_000;
+
+    /// <summary>How often the survey sampling and hot-alert job runs, in minutes.</summary>
+    public int JobIntervalMinutes { get; set; } = 15;
 }

@@ -1,6 +1,7 @@
 using DealerCrm.Domain.Auditing;
 using DealerCrm.Domain.Calendar;
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Csi;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Jobs;
@@ -95,6 +96,20 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     public DbSet<LostItem> LoungeLostItems => Set<LostItem>();
 
     public DbSet<EquipmentFault> LoungeEquipmentFaults => Set<EquipmentFault>();
+
+    public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+
+    public DbSet<QuestionnaireFactor> QuestionnaireFactors => Set<QuestionnaireFactor>();
+
+    public DbSet<QuestionnaireQuestion> QuestionnaireQuestions => Set<QuestionnaireQuestion>();
+
+    public DbSet<Survey> Surveys => Set<Survey>();
+
+    public DbSet<SurveyAnswer> SurveyAnswers => Set<SurveyAnswer>();
+
+    public DbSet<SurveyFactorScore> SurveyFactorScores => Set<SurveyFactorScore>();
+
+    public DbSet<HotAlert> HotAlerts => Set<HotAlert>();
 
     public override void Dispose()
     {

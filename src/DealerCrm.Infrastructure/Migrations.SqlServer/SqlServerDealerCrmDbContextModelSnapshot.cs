@@ -606,6 +606,341 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.ToTable("NumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Csi.HotAlert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ClosedByComplaintId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ClosedByUserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("DueUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsOverdue")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("LowAnswers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LowestScore")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OwnerRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Program")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RaisedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RecoveryNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("StaffUserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Threshold")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClosedByUserId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("StaffUserId");
+
+                    b.HasIndex("SurveyId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueUtc");
+
+                    b.ToTable("HotAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.Questionnaire", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Program")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Program", "Version")
+                        .IsUnique();
+
+                    b.ToTable("Questionnaires", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.QuestionnaireFactor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WeightPercent")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.ToTable("QuestionnaireFactors", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.QuestionnaireQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("FactorId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsFreeText")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("TextZh")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FactorId");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.ToTable("QuestionnaireQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.Survey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("DeliveryId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("FollowUpTaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("Index")
+                        .HasColumnType("float")
+                        .HasColumnName("IndexPoints");
+
+                    b.Property<bool>("IsComplete")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("LowestScore")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Program")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuestionnaireId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RecordingReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("ServiceVisitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StaffUserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("TakenByUserId")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("TakenMonth")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("TakenUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowUpTaskId")
+                        .IsUnique()
+                        .HasFilter("FollowUpTaskId IS NOT NULL");
+
+                    b.HasIndex("QuestionnaireId");
+
+                    b.HasIndex("TakenByUserId");
+
+                    b.HasIndex("TakenUtc");
+
+                    b.HasIndex("CustomerId", "TakenUtc");
+
+                    b.HasIndex("Program", "TakenMonth", "IsComplete");
+
+                    b.HasIndex("StaffUserId", "Program", "TakenMonth");
+
+                    b.ToTable("Surveys", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.SurveyAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Score")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("SurveyId", "QuestionId", "Score");
+
+                    b.ToTable("SurveyAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.SurveyFactorScore", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FactorCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float");
+
+                    b.Property<long>("SurveyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SurveyId", "FactorCode", "Score");
+
+                    b.ToTable("SurveyFactorScores", (string)null);
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Customers.ContactChange", b =>
                 {
                     b.Property<int>("Id")
@@ -2315,6 +2650,114 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Csi.HotAlert", b =>
+                {
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClosedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Domain.Csi.Survey", "Survey")
+                        .WithMany()
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Survey");
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.QuestionnaireFactor", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Csi.Questionnaire", null)
+                        .WithMany("Factors")
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.QuestionnaireQuestion", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Csi.QuestionnaireFactor", "Factor")
+                        .WithMany()
+                        .HasForeignKey("FactorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DealerCrm.Domain.Csi.Questionnaire", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Factor");
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.Survey", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DealerCrm.Domain.Csi.Questionnaire", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionnaireId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TakenByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.SurveyAnswer", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Csi.QuestionnaireQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DealerCrm.Domain.Csi.Survey", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.SurveyFactorScore", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Csi.Survey", null)
+                        .WithMany("FactorScores")
+                        .HasForeignKey("SurveyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Customers.ContactChange", b =>
                 {
                     b.HasOne("DealerCrm.Domain.Customers.Customer", null)
@@ -2543,6 +2986,20 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.Questionnaire", b =>
+                {
+                    b.Navigation("Factors");
+
+                    b.Navigation("Questions");
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Csi.Survey", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("FactorScores");
                 });
 
             modelBuilder.Entity("DealerCrm.Domain.Customers.Customer", b =>

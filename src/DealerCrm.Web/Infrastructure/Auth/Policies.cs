@@ -74,6 +74,17 @@ public static class Policies
 
     /// <summary>Reword, reorder, retire and add lounge checklist items.</summary>
     public const string LoungeItemsEdit = nameof(LoungeItemsEdit);
+    /// <summary>The CSI/SSI dashboard and its export: the CS director (owns CSI) and the general manager.</summary>
+    public const string CsiDashboard = nameof(CsiDashboard);
+
+    /// <summary>The survey list, a survey's answers, the hot alerts (recovery calls; a complaint from an alert).</summary>
+    public const string CsiSurveys = nameof(CsiSurveys);
+
+    /// <summary>Take a survey (phone, paper, kiosk, interview, mystery shopper): the CS agents and their director.</summary>
+    public const string CsiSurveysTake = nameof(CsiSurveysTake);
+
+    /// <summary>"My scores": the service advisors and salespeople rated by the surveys, each their own only.</summary>
+    public const string CsiOwnScores = nameof(CsiOwnScores);
 
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
@@ -103,6 +114,10 @@ public static class Policies
         [LoungeRecord] = [Roles.LoungeAttendant, Roles.CsDirector, Roles.GeneralManager],
         [LoungeManage] = [Roles.GeneralManager, Roles.CsDirector],
         [LoungeItemsEdit] = [Roles.Admin, Roles.CsDirector],
+        [CsiDashboard] = [Roles.GeneralManager, Roles.CsDirector],
+        [CsiSurveys] = [Roles.GeneralManager, Roles.CsDirector, Roles.CsAgent],
+        [CsiSurveysTake] = [Roles.CsDirector, Roles.CsAgent],
+        [CsiOwnScores] = [Roles.ServiceAdvisor, Roles.Salesperson],
     };
 
     public static AuthorizationBuilder AddDealerCrmPolicies(this AuthorizationBuilder builder)

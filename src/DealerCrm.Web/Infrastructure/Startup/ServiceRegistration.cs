@@ -13,6 +13,7 @@ using DealerCrm.Web.Infrastructure.Staff;
 using DealerCrm.Web.Infrastructure.Validation;
 using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Cockpit;
+using DealerCrm.Web.Pages.Csi;
 using DealerCrm.Web.Pages.Customers;
 using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Pages.Letters;
@@ -94,6 +95,7 @@ public static class ServiceRegistration
         services.AddCustomers();
         services.AddFollowUps(configuration);
         services.AddLetters();
+        services.AddCsi();
         services.AddNotifications();
         services.AddCockpit();
         services.AddBackups();
