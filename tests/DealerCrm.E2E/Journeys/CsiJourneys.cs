@@ -1,8 +1,6 @@
 using System.Globalization;
 using DealerCrm.E2E.Infrastructure;
 using DealerCrm.Web.Tests.Csi;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace DealerCrm.E2E.Journeys;
@@ -38,17 +36,17 @@ public sealed class CsiJourneys(CsiSite site) : IClassFixture<CsiSite>
         await Assertions.Expect(director.Locator("#chart-trend[data-chart-ready='true']")).ToHaveCountAsync(1);
         var before = await ThisMonthSurveysAsync(director);
         var alertsBefore = int.Parse(await director.GetByTestId("kpi-alerts").InnerTextAsync(), CultureInfo.InvariantCulture);
-        await AssertOwnMarkupAccessibleAsync(director);
+        await Accessibility.AssertAccessibleAsync(director);
         await director.ScreenshotAsync("csi-dashboard");
 
         // The agent takes the survey by phone, question by question; "fixed right the first time" gets a 3.
         var agent = await site.NewPageAsync();
         await agent.SignInAsync("csagent");
         await agent.GotoAsync("/Csi/Surveys");
-        await AssertOwnMarkupAccessibleAsync(agent);
+        await Accessibility.AssertAccessibleAsync(agent);
         await agent.GotoAsync($"/Csi/Surveys/Take?taskId={task.Id}");
         await Assertions.Expect(agent.GetByTestId("customer-file")).ToContainTextAsync("浏览器问卷客户");
-        await AssertOwnMarkupAccessibleAsync(agent);
+        await Accessibility.AssertAccessibleAsync(agent);
         foreach (var question in questionnaire.ScoredQuestions)
         {
             var score = question.Order == firstTime.Order ? 3 : 9;
@@ -60,7 +58,7 @@ public sealed class CsiJourneys(CsiSite site) : IClassFixture<CsiSite>
         await agent.GetByTestId("survey-submit").ClickAsync();
         await Assertions.Expect(agent.GetByTestId("survey-saved")).ToContainTextAsync("满意度预警");
         await Assertions.Expect(agent.GetByTestId("recording")).ToHaveTextAsync("REC-BROWSER-001");
-        await AssertOwnMarkupAccessibleAsync(agent);
+        await Accessibility.AssertAccessibleAsync(agent);
         await agent.ScreenshotAsync("csi-survey-details");
         Assert.Empty(site.ConsoleErrors(agent));
 
@@ -68,10 +66,10 @@ public sealed class CsiJourneys(CsiSite site) : IClassFixture<CsiSite>
         await director.GotoAsync("/Csi/Alerts");
         var row = director.GetByTestId("alert-row").Filter(new() { HasText = "浏览器问卷客户" });
         await Assertions.Expect(row).ToContainTextAsync("3");
-        await AssertOwnMarkupAccessibleAsync(director);
+        await Accessibility.AssertAccessibleAsync(director);
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(director.GetByTestId("low-answers")).ToContainTextAsync("一次修好");
-        await AssertOwnMarkupAccessibleAsync(director);
+        await Accessibility.AssertAccessibleAsync(director);
         await director.ScreenshotAsync("csi-hot-alert");
         var alert = (await Factory.AlertOfAsync(customer.Id))!;
         var complaint = director.GetByTestId("open-complaint");
@@ -83,7 +81,7 @@ public sealed class CsiJourneys(CsiSite site) : IClassFixture<CsiSite>
         await Assertions.Expect(director.GetByTestId("kpi-alerts")).ToHaveTextAsync((alertsBefore + 1).ToString(CultureInfo.InvariantCulture));
         await director.GotoAsync("/Csi?program=Ssi");
         await Assertions.Expect(director.Locator("#chart-factors[data-chart-ready='true']")).ToHaveCountAsync(1);
-        await AssertOwnMarkupAccessibleAsync(director);
+        await Accessibility.AssertAccessibleAsync(director);
         Assert.True(site.ConsoleErrors(director).Count == 0, string.Join("\n", site.ConsoleErrors(director)));
 
         // The advisor rated sees their own scores, nobody else's.
@@ -91,48 +89,8 @@ public sealed class CsiJourneys(CsiSite site) : IClassFixture<CsiSite>
         await advisor.SignInAsync("serviceadvisor");
         await advisor.GotoAsync("/Csi/MyScores");
         await Assertions.Expect(advisor.GetByTestId("my-index")).Not.ToHaveTextAsync("—");
-        await AssertOwnMarkupAccessibleAsync(advisor);
+        await Accessibility.AssertAccessibleAsync(advisor);
         await advisor.ScreenshotAsync("csi-my-scores");
-    }
-
-    /// <summary>
-    /// Bootstrap's default link and secondary colours on the site's page background: the site-wide
-    /// contrast the quality branch fixes in the shared stylesheet (with the navigation bar's).
-    /// </summary>
-    private static readonly string[] SiteWideColours = ["foreground color: #0d6efd, background color: #f6f8fa", "foreground color: #6c757d, background color: #f6f8fa"];
-
-    /// <summary>
-    /// axe on the whole page when it passes; otherwise the same check without the shared layout's
-    /// header and without the site-wide link and button colours (<see cref="SiteWideColours"/>),
-    /// which the quality branch fixes for every page (then this is plain <c>AssertAccessibleAsync</c>
-    /// again). Everything this feature's markup does must pass either way.
-    /// </summary>
-    private static async Task AssertOwnMarkupAccessibleAsync(IPage page)
-    {
-        try
-        {
-            await page.AssertAccessibleAsync();
-        }
-        catch (Xunit.Sdk.TrueException)
-        {
-            await AssertAccessibleOutsideSiteWideStylesAsync(page);
-        }
-    }
-
-    private static async Task AssertAccessibleOutsideSiteWideStylesAsync(IPage page)
-    {
-        var context = new AxeRunContext { Exclude = [new AxeSelector("body > header")] };
-        var result = await page.RunAxe(context, new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
-        });
-        var failures = result.Violations
-            .Where(v => v.Impact is "serious" or "critical")
-            .Select(v => (v.Id, v.Impact, Nodes: v.Nodes.Where(n => v.Id != "color-contrast" || !n.Any.Any(c => SiteWideColours.Any(w => c.Message.Contains(w, StringComparison.Ordinal)))).ToList()))
-            .Where(v => v.Nodes.Count > 0)
-            .ToList();
-        Assert.True(failures.Count == 0, $"axe (outside the site-wide styles) on {page.Url}:\n" + string.Join("\n", failures.Select(v =>
-            $"[{v.Impact}] {v.Id}: {string.Join(" | ", v.Nodes.Take(8).Select(n => n.Target + " " + string.Join("; ", n.Any.Select(c => c.Message))))}")));
     }
 
     private static async Task<int> ThisMonthSurveysAsync(IPage page) =>
