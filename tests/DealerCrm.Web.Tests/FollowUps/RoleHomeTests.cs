@@ -63,6 +63,38 @@ public sealed class RoleHomeTests(FollowUpFactory factory) : IClassFixture<Follo
         Assert.DoesNotContain("顾问首页客户", await other.GetHtmlAsync("/"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_customers_page_shows_their_open_duties_at_the_top_to_those_the_duty_rule_lets_see_them()
+    {
+        var taskId = await OverdueRevisitAsync("档案待办客户");
+        var customerId = (await TaskAsync(factory, taskId)).CustomerId;
+
+        // A CS agent (the pool's member) and the CS director (its supervisor) see the overdue revisit, with its link.
+        foreach (var login in new[] { "csagent", "csdirector" })
+        {
+            using var reader = await factory.SignInAsync(login);
+            var file = await reader.GetHtmlAsync($"/Customers/{customerId}");
+            var duties = Html.Section(file, "customer-duties");
+            Assert.Contains($"href=\"/FollowUps/{taskId}\"", duties, StringComparison.Ordinal);
+            Assert.Contains("售后回访", duties, StringComparison.Ordinal);
+            Assert.Contains("逾期", duties, StringComparison.Ordinal);
+            Assert.True(file.IndexOf("customer-duties", StringComparison.Ordinal) < file.IndexOf("profile-heading", StringComparison.Ordinal), "The duties come before the profile.");
+        }
+
+        // The service advisor whose work the revisit checks may read the file but not the duty: nothing of it shows.
+        using var advisor = await factory.SignInAsync("serviceadvisor");
+        Assert.False(Html.Has(await advisor.GetHtmlAsync($"/Customers/{customerId}"), "customer-duties"));
+
+        // Done, it is no longer open: the section goes.
+        await factory.WithDbAsync(async db =>
+        {
+            (await db.FollowUpTasks.SingleAsync(t => t.Id == taskId)).Cancel(factory.Clock.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        using var agent = await factory.SignInAsync("csagent");
+        Assert.False(Html.Has(await agent.GetHtmlAsync($"/Customers/{customerId}"), "customer-duties"));
+    }
+
     private static (int Overdue, int Today) PoolCounts(string html)
     {
         var numbers = System.Text.RegularExpressions.Regex.Matches(Html.TextOf(html, "home-pool-counts"), @"\d+\+?").Select(m => Count(m.Value)).ToList();
