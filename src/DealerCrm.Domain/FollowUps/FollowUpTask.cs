@@ -210,7 +210,7 @@ public sealed class FollowUpTask : IVersioned
         }
 
         Notes = Join(Notes, call.Notes);
-        _log.Add(new FollowUpLogEntry(nowUtc, call.UserName, FollowUpAction.Called, call.Outcome, call.Notes));
+        _log.Add(new FollowUpLogEntry(nowUtc, call.UserName, FollowUpAction.Called, call.Outcome, call.Notes, BoundCallSeconds(call.CallSeconds, policy)));
         switch (call.Outcome)
         {
             case CallOutcome.Reached:
@@ -263,6 +263,14 @@ public sealed class FollowUpTask : IVersioned
         _log.Add(new FollowUpLogEntry(nowUtc, userName, FollowUpAction.SurveyTaken, CallOutcome.Reached, null));
         Complete(FollowUpStatus.Done, userId, nowUtc);
     }
+
+    /// <summary>
+    /// The call's length as the page's timer measured it, bounded: the browser's number is only a
+    /// hint (a tab left open overnight, a forged form), so nothing below zero is kept and nothing
+    /// above the policy's longest call.
+    /// </summary>
+    public static int? BoundCallSeconds(int? seconds, FollowUpPolicy policy) =>
+        seconds is not { } s || s < 0 ? null : Math.Min(s, policy.MaxCallMinutes * 60);
 
     /// <summary>The thank-you letter went out: its task is done.</summary>
     public void MarkLetterSent(string userId, string userName, DateTime nowUtc)
@@ -353,7 +361,8 @@ public sealed record CallRecord(
     IReadOnlyDictionary<int, string> Answers,
     string? Notes,
     DateTime? CallBackAtUtc = null,
-    string? EarlyReason = null);
+    string? EarlyReason = null,
+    int? CallSeconds = null);
 
 /// <summary>A call recorded before the task is due again, without a manager's reason.</summary>
 public sealed class CallTooEarlyException(DateTime retryFromUtc)
@@ -411,8 +420,9 @@ public sealed class FollowUpLogEntry
     {
     }
 
-    internal FollowUpLogEntry(DateTime atUtc, string userName, FollowUpAction action, CallOutcome? outcome, string? note)
+    internal FollowUpLogEntry(DateTime atUtc, string userName, FollowUpAction action, CallOutcome? outcome, string? note, int? callSeconds = null)
     {
+        CallSeconds = callSeconds;
         AtUtc = atUtc;
         UserName = userName;
         Action = action;
@@ -433,6 +443,9 @@ public sealed class FollowUpLogEntry
     public CallOutcome? Outcome { get; private set; }
 
     public string? Note { get; private set; }
+
+    /// <summary>How long the call lasted by the page's timer (bounded), for a call attempt; null when unknown.</summary>
+    public int? CallSeconds { get; private set; }
 }
 
 /// <summary>How far the follow-up job has got: the last source row of each kind turned into tasks, and the day through which occasions are generated.</summary>

@@ -36,6 +36,9 @@ public sealed class FollowUpPolicy
     /// <summary>An agreed call-back no further ahead than this (a year 9999 typed by mistake is refused).</summary>
     public int CallBackWithinDays { get; set; } = 90;
 
+    /// <summary>The longest call the page's timer may record; a longer figure from the browser is cut to this.</summary>
+    public int MaxCallMinutes { get; set; } = 120;
+
     public int ReturnVisitTargetUnderWarrantyPercent { get; set; } = 100;
 
     /// <summary>How often the background job creates the tasks that fell due.</summary>

@@ -1510,6 +1510,9 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime>("AtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("CallSeconds")
+                        .HasColumnType("int");
+
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");

@@ -36,6 +36,24 @@ public sealed class FollowUpTaskTests
         Assert.Equal("答复4", task.Answers.Single(a => a.Point == 4).Text);
     }
 
+    [Theory]
+    [InlineData(185, 185)]
+    [InlineData(0, 0)]
+    [InlineData(7200, 7200)]
+    [InlineData(7201, 7200)]
+    [InlineData(999_999_999, 7200)]
+    [InlineData(-5, null)]
+    [InlineData(null, null)]
+    public void The_call_timer_is_kept_with_the_attempt_bounded_by_the_longest_call(int? sent, int? kept)
+    {
+        var task = FirstCall();
+        task.RecordCall(Call(CallOutcome.NotReached) with { CallSeconds = sent }, Policy, Now);
+
+        var attempt = task.Log.Single(e => e.Action == FollowUpAction.Called);
+        Assert.Equal(kept, attempt.CallSeconds);
+        Assert.Null(task.Log.Single(e => e.Action == FollowUpAction.Claimed).CallSeconds);
+    }
+
     [Fact]
     public void Not_reached_is_retried_the_next_day_and_the_third_failure_closes_it_as_unreachable()
     {

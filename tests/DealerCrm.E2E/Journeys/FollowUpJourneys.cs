@@ -87,7 +87,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await manager.ScreenshotAsync("followups-queue-manager-today");
         await manager.AssertAccessibleAsync();
         await manager.GetByTestId($"claim-{firstCall.Id}").ClickAsync();
-        await Assertions.Expect(manager).ToHaveURLAsync($"{site.BaseUrl}/FollowUps/{firstCall.Id}");
+        await Assertions.Expect(manager).ToHaveURLAsync($"{site.BaseUrl}/FollowUps/{firstCall.Id}?tab=Today");
         await Assertions.Expect(manager.GetByTestId("flash")).ToContainTextAsync("已认领，请开始回访。");
 
         // Reached, with three points unanswered: each is asked for, what was typed stays.
@@ -114,7 +114,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         }
 
         await manager.GetByTestId("save-call").ClickAsync();
-        await Assertions.Expect(manager).ToHaveURLAsync(new Regex("/FollowUps$"));
+        await Assertions.Expect(manager).ToHaveURLAsync(new Regex("/FollowUps\\?tab=Today$"));
         await Assertions.Expect(manager.GetByTestId("flash")).ToContainTextAsync("回访结果已记录。");
 
         // The task is done and shows the customer's answers.
@@ -260,7 +260,7 @@ public sealed partial class FollowUpJourneys(FollowUpSite site) : IClassFixture<
         await page.SignInAsync("salesperson");
         await page.GotoAsync("/FollowUps?tab=Today");
         await Row(page, letter.Id).GetByRole(AriaRole.Link, new() { Name = "打印感谢信" }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync($"{site.BaseUrl}/FollowUps/{letter.Id}");
+        await Assertions.Expect(page).ToHaveURLAsync($"{site.BaseUrl}/FollowUps/{letter.Id}?tab=Today");
         await page.ScreenshotAsync("followups-letter-task");
         await page.AssertAccessibleAsync();
 

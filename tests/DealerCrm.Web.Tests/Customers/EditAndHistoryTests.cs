@@ -106,10 +106,14 @@ public sealed class EditAndHistoryTests(SmallDemoFactory factory) : IClassFixtur
         using var director = await SiteClient.SignedInAsync(factory, Roles.CsDirector);
         var audit = await director.GetHtmlAsync($"/Customers/{customer.Id}/Audit");
         var trail = Html.PlainText(Html.Section(audit, "audit-table"));
-        Assert.Contains("csagent", trail);
-        Assert.Contains($"Mobile: {PhoneMask.Mask(oldMobile)} → {PhoneMask.Mask(newMobile)}", trail);
-        Assert.Contains("Address: 广州市天河区测试路1号 → 广州市越秀区环市东路9号", trail);
-        Assert.Contains($"Number: — → {PhoneMask.Mask(added)}", trail);
+        // Read as people read it: the colleague's name, the form's labels, local time.
+        Assert.Contains("孙丽娜", trail);
+        Assert.DoesNotContain("csagent", trail);
+        Assert.Contains($"手机号码: {PhoneMask.Mask(oldMobile)} → {PhoneMask.Mask(newMobile)}", trail);
+        Assert.Contains("地址: 广州市天河区测试路1号 → 广州市越秀区环市东路9号", trail);
+        Assert.Contains($"电话: {PhoneMask.Mask(added)}", trail);
+        Assert.DoesNotContain("SearchKey", trail);
+        Assert.DoesNotContain("CustomerId", trail);
         Assert.Contains("2026年11月23日 10:00", trail);
         foreach (var number in new[] { oldMobile, newMobile, added, landline })
         {

@@ -72,7 +72,7 @@ public sealed class MergeAndAnonymiseTests(SmallDemoFactory factory) : IClassFix
         Assert.Contains("保留档案的首保", Html.Section(file, "visits"));
         Assert.Contains("合并家属", file);
         Assert.Contains($"档案 {twin.Number} 并入本档案", Html.Section(file, "timeline"));
-        Assert.Contains($"CustomerId: {twin.Id} → {kept.Id}", Html.PlainText(await director.GetHtmlAsync($"/Customers/{kept.Id}/Audit")));
+        Assert.Contains($"所属档案: {twin.Number} → {kept.Number}", Html.PlainText(await director.GetHtmlAsync($"/Customers/{kept.Id}/Audit")));
 
         // It is no longer listed, and cannot be merged again.
         Assert.DoesNotContain(twin.Id, Html.CustomerIds(await director.GetHtmlAsync($"/Customers?q={twinMobile}")));
@@ -175,7 +175,7 @@ public sealed class MergeAndAnonymiseTests(SmallDemoFactory factory) : IClassFix
         Assert.Contains(car.Vin, Html.Section(file, "vehicles"));
         Assert.Contains("首保", Html.Section(file, "visits"));
         var audit = await director.GetHtmlAsync($"/Customers/{customer.Id}/Audit");
-        Assert.Contains("Name: *** → ***", Html.PlainText(audit));
+        Assert.Contains("客户名称: *** → ***", Html.PlainText(audit));
         foreach (var value in forgotten)
         {
             Assert.DoesNotContain(value, Html.Text(file));

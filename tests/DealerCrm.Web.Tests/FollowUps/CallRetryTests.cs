@@ -26,7 +26,7 @@ public sealed class CallRetryTests(FollowUpFactory factory) : IClassFixture<Foll
         var agent = await factory.SignInAsync("csagent");
         using (var claimed = await agent.PostWithTokenAsync($"/FollowUps?handler=Claim&id={taskId}&tab=Overdue", new(), await TokenAsync(agent, "/FollowUps")))
         {
-            Assert.Equal($"/FollowUps/{taskId}", claimed.Headers.Location!.OriginalString);
+            Assert.Equal($"/FollowUps/{taskId}?tab=Overdue", claimed.Headers.Location!.OriginalString);
         }
 
         for (var attempt = 1; attempt <= 3; attempt++)

@@ -36,7 +36,7 @@ public sealed class ClaimRaceTests(FollowUpFactory factory) : IClassFixture<Foll
             try
             {
                 Assert.All(answers, a => Assert.Equal(HttpStatusCode.Redirect, a.StatusCode));
-                var won = answers.Select(a => a.Headers.Location!.OriginalString == $"/FollowUps/{taskId}").ToArray();
+                var won = answers.Select(a => a.Headers.Location!.OriginalString == $"/FollowUps/{taskId}?tab=Overdue").ToArray();
                 Assert.True(won.Count(w => w) == 1, $"Task {taskId}: {won.Count(w => w)} winners.");
                 var winner = Array.IndexOf(won, true);
                 var loser = 1 - winner;

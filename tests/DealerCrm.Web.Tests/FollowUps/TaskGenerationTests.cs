@@ -234,7 +234,7 @@ public sealed class TaskGenerationTests(FollowUpFactory factory) : IClassFixture
 
         using var agent = await SiteClient.SignedInAsync(factory, Roles.CsAgent);
         using var claimed = await agent.PostWithTokenAsync($"/FollowUps?handler=Claim&id={revisit.Id}&tab=Upcoming", new(), await TokenAsync(agent, "/FollowUps"));
-        Assert.Equal($"/FollowUps/{revisit.Id}", claimed.Headers.Location!.OriginalString);
+        Assert.Equal($"/FollowUps/{revisit.Id}?tab=Upcoming", claimed.Headers.Location!.OriginalString);
         Assert.Equal("已认领，请开始回访。", Flash(await FollowAsync(agent, claimed)));
         var task = await TaskAsync(factory, revisit.Id);
         Assert.Equal(await CustomerTestData.UserIdAsync(factory, "csagent"), task.OwnerUserId);

@@ -2,11 +2,14 @@ using DealerCrm.Domain.Auditing;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Localization;
 using DealerCrm.Web.Infrastructure.Paging;
+using DealerCrm.Web.Infrastructure.Staff;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DealerCrm.Web.Pages.Customers;
 
@@ -15,7 +18,7 @@ namespace DealerCrm.Web.Pages.Customers;
 /// deliveries and service visits, who made it and when, old and new values (phones masked).
 /// </summary>
 [Authorize(Policy = Policies.PrivacyRead)]
-public sealed class AuditModel(DealerCrmDbContext db) : PageModel
+public sealed class AuditModel(DealerCrmDbContext db, StaffDirectory staff, DisplayFormatter format, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int PageSize = 50;
 
@@ -26,12 +29,7 @@ public sealed class AuditModel(DealerCrmDbContext db) : PageModel
 
     public PagedList<Row> Entries { get; private set; } = null!;
 
-    public sealed record Row(DateTime AtUtc, string UserName, string EntityType, string EntityId, AuditAction Action, IReadOnlyList<FieldChange> Changes);
-
-    private static readonly Dictionary<string, Type> EntityTypes = new[]
-    {
-        typeof(Customer), typeof(CustomerPhone), typeof(FamilyMember), typeof(Vehicle), typeof(Delivery), typeof(ServiceVisit),
-    }.ToDictionary(t => t.Name);
+    public sealed record Row(DateTime AtUtc, string UserName, string EntityType, AuditAction Action, IReadOnlyList<ShownChange> Changes);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
@@ -58,9 +56,21 @@ public sealed class AuditModel(DealerCrmDbContext db) : PageModel
             .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
             .ToPagedListAsync(PageNumber, PageSize, cancellationToken);
 
+        // Names and numbers for this page's entries only: the trail keeps ids and logins, people read names.
+        var changes = page.Items.Select(a => (Entry: a, Changes: Masked(a))).ToList();
+        var customerIds = changes.SelectMany(c => AuditDisplay.CustomerIdsIn(c.Changes)).Distinct().ToList();
+        var numbers = customerIds.Count == 0
+            ? new Dictionary<int, string>()
+            : await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Number, cancellationToken);
+        var logins = await staff.DisplayNamesAsync(cancellationToken);
+        var display = new AuditDisplay(l, format, await staff.NamesByIdAsync(cancellationToken), numbers);
         Entries = new PagedList<Row>
         {
-            Items = page.Items.Select(a => new Row(a.AtUtc, a.UserName, a.EntityType, a.EntityId, a.Action, Masked(a))).ToList(),
+            Items = changes
+                .Select(c => new Row(c.Entry.AtUtc, logins.GetValueOrDefault(c.Entry.UserName, c.Entry.UserName), c.Entry.EntityType, c.Entry.Action,
+                    display.Show(c.Entry.EntityType, c.Entry.Action, c.Changes)))
+                .Where(r => r.Action != AuditAction.Modified || r.Changes.Count > 0)
+                .ToList(),
             Page = page.Page,
             PageSize = page.PageSize,
             TotalCount = page.TotalCount,
@@ -72,7 +82,7 @@ public sealed class AuditModel(DealerCrmDbContext db) : PageModel
     private static IReadOnlyList<FieldChange> Masked(AuditEntry entry)
     {
         var changes = AuditJson.Read(entry.ChangesJson);
-        if (!EntityTypes.TryGetValue(entry.EntityType, out var type))
+        if (!AuditDisplay.EntityTypes.TryGetValue(entry.EntityType, out var type))
         {
             return changes;
         }

@@ -38,6 +38,9 @@ public sealed class IndexModel(DealerCrmDbContext db, StaffDirectory staff, IAut
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    [BindProperty(SupportsGet = true)]
+    public int? Size { get; set; }
+
     public PagedList<Row> Customers { get; private set; } = null!;
 
     public IReadOnlyList<StaffMember> Salespeople { get; private set; } = [];
@@ -72,7 +75,7 @@ public sealed class IndexModel(DealerCrmDbContext db, StaffDirectory staff, IAut
         var sqlite = db.Database.IsSqlite();
         var args = CustomerSearch.ArgsFor(Filter, clock.Today, sqlite);
         var list = CompiledList.For(sqlite, args.Shape);
-        Customers = await PagingExtensions.LoadPageAsync<Row>(PageNumber, PageSize,
+        Customers = await PagingExtensions.LoadPageAsync<Row>(PageNumber, PageSizes.Pick(Size, PageSize),
             async (skip, take) => await list.Page(db, args.Query, args.Number, args.Digits, args.Tail, args.Name, args.SalespersonId, args.WarrantyFrom, args.BirthdayMonth, skip, take).ToListAsync(cancellationToken),
             () => list.Count(db, args.Query, args.Number, args.Digits, args.Tail, args.Name, args.SalespersonId, args.WarrantyFrom, args.BirthdayMonth, cancellationToken));
         Salespeople = await staff.InRolesAsync([Roles.Salesperson, Roles.SalesManager], cancellationToken);

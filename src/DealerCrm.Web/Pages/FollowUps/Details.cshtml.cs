@@ -32,6 +32,7 @@ public sealed class DetailsModel(
     DealerCrmDbContext db,
     IAuthorizationService authorization,
     DealershipClock clock,
+    FollowUpWorklist queue,
     IOptions<FollowUpPolicy> policy,
     IValidator<DetailsModel.CallInput> validator,
     DisplayFormatter display,
@@ -40,6 +41,10 @@ public sealed class DetailsModel(
 {
     [BindProperty]
     public CallInput Input { get; set; } = new();
+
+    /// <summary>The queue tab the agent came from: "save and open the next" continues in it, "back" returns to it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public QueueTab? Tab { get; set; }
 
     public FollowUpTask Task { get; private set; } = null!;
 
@@ -104,6 +109,9 @@ public sealed class DetailsModel(
 
         public int Version { get; set; }
 
+        /// <summary>The call timer's seconds from the browser: a hint, bounded by the domain before it is kept.</summary>
+        public int? CallSeconds { get; set; }
+
         /// <summary>Set by the page: how many talking points the script has.</summary>
         public int TalkingPoints { get; set; }
     }
@@ -139,8 +147,10 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken) =>
         await LoadAsync(id, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostCallAsync(long id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCallAsync(long id, bool next, CancellationToken cancellationToken)
     {
+        // The timer is the browser's; a value it could not bind (a forged or garbled field) is dropped, not shown to the agent.
+        ModelState.Remove("Input.CallSeconds");
         if (!await LoadAsync(id, cancellationToken, tracked: true))
         {
             return NotFound();
@@ -167,7 +177,7 @@ public sealed class DetailsModel(
         var callBack = Input.CallBackAt is { } local ? clock.ToUtc(local) : (DateTime?)null;
         db.ExpectVersion(Task, Input.Version);
         var early = WaitingUntilUtc is null ? null : Input.EarlyReason!.Trim();
-        Task.RecordCall(new CallRecord(User.UserId()!, User.Identity!.Name!, Input.Outcome!.Value, answers, Input.Notes, callBack, early), policy.Value, clock.UtcNow);
+        Task.RecordCall(new CallRecord(User.UserId()!, User.Identity!.Name!, Input.Outcome!.Value, answers, Input.Notes, callBack, early, Input.CallSeconds), policy.Value, clock.UtcNow);
         if (!await SaveAsync(cancellationToken))
         {
             // Show the task as it is on file, not as the refused call would have left it; what was typed stays.
@@ -184,14 +194,28 @@ public sealed class DetailsModel(
             FollowUpStatus.Unreachable => l["FollowUps.ClosedUnreachable", Task.Attempts].Value,
             _ => l["FollowUps.CallRecorded"].Value,
         };
-        return RedirectToPage("Index");
+        if (!next)
+        {
+            return RedirectToPage("Index", new { tab = Tab });
+        }
+
+        // The next task due in the same tab of the queue (the one just saved has left it, or is passed over).
+        var tab = Tab ?? QueueTab.Overdue;
+        var nextId = (await queue.InDueOrder(User, tab, 0, 2).Select(t => t.Id).ToListAsync(cancellationToken)).FirstOrDefault(t => t != id);
+        if (nextId == 0)
+        {
+            TempData["Flash"] = l["FollowUps.NextNone", TempData["Flash"]!, l["FollowUps.Tab." + tab]].Value;
+            return RedirectToPage("Index", new { tab });
+        }
+
+        return RedirectToPage("Details", new { id = nextId, tab });
     }
 
     public async Task<IActionResult> OnPostClaimAsync(long id, CancellationToken cancellationToken)
     {
         var result = await FollowUpClaim.TryAsync(db, authorization, id, User, clock, l, cancellationToken);
         TempData["Flash"] = result.Message;
-        return RedirectToPage(new { id });
+        return RedirectToPage(new { id, tab = Tab });
     }
 
     /// <summary>The customer is unhappy: recorded on the task for the managers (complaints will take it over).</summary>
@@ -239,6 +263,8 @@ public sealed class DetailsModel(
         db.PrivacyLog.Add(new PrivacyLogEntry(clock.UtcNow, User.UserId(), User.Identity!.Name!, PrivacyAction.RevealContact, Customer.Id, reason));
         await db.SaveChangesAsync(cancellationToken);
         Revealed = true;
+        // The call form on this answer must carry the task's version, as on a GET, or its save would be refused as stale.
+        Input.Version = Task.Version;
         return Page();
     }
 

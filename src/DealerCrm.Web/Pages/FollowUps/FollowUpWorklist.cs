@@ -69,6 +69,24 @@ public sealed class FollowUpWorklist(DealerCrmDbContext db, DealershipClock cloc
             .OrderBy(t => t.DueUtc).ThenBy(t => t.Id)
             .Skip(skip).Take(take);
 
+    /// <summary>
+    /// The shared pools the user supervises (a CS director: the CS agents' pool), as counts of the
+    /// work waiting in them unclaimed: overdue, due today, later. Their own queue holds none of it:
+    /// a supervisor does not hold the pool's role, so it is not theirs to claim.
+    /// </summary>
+    public async Task<QueueCounts> SupervisedPoolCountsAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var pools = user.DutyViewer(FollowUpDuty.Access).SupervisedPools
+            .Select(role => db.FollowUpTasks.AsNoTracking().Where(t => t.Status == FollowUpStatus.Open && t.OwnerUserId == null && t.OwnerRole == role))
+            .ToList();
+        return pools.Count == 0
+            ? new QueueCounts(0, 0, 0)
+            : new QueueCounts(
+                await CountAsync(Windows(pools, QueueTab.Overdue), cancellationToken),
+                await CountAsync(Windows(pools, QueueTab.Today), cancellationToken),
+                await CountAsync(Windows(pools, QueueTab.Upcoming), cancellationToken));
+    }
+
     private static async Task<int> CountAsync(IEnumerable<IQueryable<FollowUpTask>> arms, CancellationToken cancellationToken) =>
         Math.Min(await arms.Select(arm => arm.Take(CappedCount.Limit)).Aggregate((all, next) => all.Concat(next)).CountAsync(cancellationToken), CappedCount.Limit);
 
@@ -79,11 +97,13 @@ public sealed class FollowUpWorklist(DealerCrmDbContext db, DealershipClock cloc
     /// time even where only counted: it steers SQLite, which has no statistics to choose between
     /// the due-time and the actionable-time indexes, to the one that reads no more than it returns.
     /// </summary>
-    private IEnumerable<IQueryable<FollowUpTask>> Arms(ClaimsPrincipal user, QueueTab tab)
+    private IEnumerable<IQueryable<FollowUpTask>> Arms(ClaimsPrincipal user, QueueTab tab) => Windows(Owners(user), tab);
+
+    private IEnumerable<IQueryable<FollowUpTask>> Windows(IEnumerable<IQueryable<FollowUpTask>> owners, QueueTab tab)
     {
         var now = clock.UtcNow;
         var endOfToday = clock.StartOfDayUtc(clock.Today.AddDays(1));
-        foreach (var owned in Owners(user))
+        foreach (var owned in owners)
         {
             var parts = tab switch
             {

@@ -69,6 +69,6 @@ public sealed class IndexModel(
     {
         var result = await FollowUpClaim.TryAsync(db, authorization, id, User, clock, l, cancellationToken);
         TempData["Flash"] = result.Message;
-        return result.Claimed ? RedirectToPage("Details", new { id }) : RedirectToPage(new { tab = Tab });
+        return result.Claimed ? RedirectToPage("Details", new { id, tab = Tab }) : RedirectToPage(new { tab = Tab });
     }
 }

@@ -43,6 +43,17 @@ public sealed class OverviewModel(
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
+    [BindProperty(SupportsGet = true)]
+    public int? Size { get; set; }
+
+    /// <summary>The overdue list's order: by due time (the default, oldest first), customer or owner.</summary>
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? SortBy { get; set; }
+
+    public static readonly string[] SortKeys = ["due", "customer", "owner"];
+
+    public SortOrder Sort => SortOrder.Parse(SortBy, SortKeys, new SortOrder("due", false));
+
     public IReadOnlyList<OwnerLoad> OverdueByOwner { get; private set; } = [];
 
     public PagedList<OverdueRow> Overdue { get; private set; } = null!;
@@ -74,7 +85,11 @@ public sealed class OverviewModel(
 
     public sealed record OwnerLoad(string Label, int Count, DateTime OldestDueUtc);
 
-    public sealed record OverdueRow(long Id, FollowUpKind Kind, DateTime DueUtc, string? OwnerUserId, string OwnerRole, string CustomerName, int CustomerId);
+    public sealed record OverdueRow(long Id, FollowUpKind Kind, DateTime DueUtc, string? OwnerUserId, string OwnerRole, string CustomerName, int CustomerId)
+    {
+        /// <summary>The owner's name, or null while the task waits in its pool.</summary>
+        public string? OwnerName { get; init; }
+    }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -96,9 +111,31 @@ public sealed class OverviewModel(
             .OrderByDescending(g => g.Count).ToList();
         // The list to hand on holds the manager's own department's tasks; the counts above are the dealership's.
         var pools = FollowUpDuty.Supervision.PoolsSupervisedBy(Roles.All.Where(User.IsInRole)).ToList();
-        Overdue = await overdue.Where(t => pools.Contains(t.OwnerRole)).OrderBy(t => t.DueUtc).ThenBy(t => t.Id)
-            .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new OverdueRow(t.Id, t.Kind, t.DueUtc, t.OwnerUserId, t.OwnerRole, c.Name, c.Id))
-            .ToPagedListAsync(PageNumber, PageSize, cancellationToken);
+        var rows = overdue.Where(t => pools.Contains(t.OwnerRole))
+            .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new
+            {
+                t.Id,
+                t.Kind,
+                t.DueUtc,
+                t.OwnerUserId,
+                t.OwnerRole,
+                CustomerName = c.Name,
+                CustomerId = c.Id,
+                OwnerName = db.Users.Where(u => u.Id == t.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            });
+        // Sorted in SQL before the rows are shaped; pool tasks (no owner) sort before named owners.
+        var sorted = Sort switch
+        {
+            { Key: "customer", Descending: false } => rows.OrderBy(r => r.CustomerName),
+            { Key: "customer" } => rows.OrderByDescending(r => r.CustomerName),
+            { Key: "owner", Descending: false } => rows.OrderBy(r => r.OwnerName),
+            { Key: "owner" } => rows.OrderByDescending(r => r.OwnerName),
+            { Descending: true } => rows.OrderByDescending(r => r.DueUtc),
+            _ => rows.OrderBy(r => r.DueUtc),
+        };
+        Overdue = await sorted.ThenBy(r => r.Id)
+            .Select(r => new OverdueRow(r.Id, r.Kind, r.DueUtc, r.OwnerUserId, r.OwnerRole, r.CustomerName, r.CustomerId) { OwnerName = r.OwnerName })
+            .ToPagedListAsync(PageNumber, PageSizes.Pick(Size, PageSize), cancellationToken);
 
         var period = stats.DueIn(From.Value, To.Value);
         Total = await stats.TotalAsync(period, cancellationToken);

@@ -4,6 +4,7 @@ using DealerCrm.Domain.FollowUps;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Localization;
+using DealerCrm.Web.Infrastructure.Paging;
 using DealerCrm.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,8 +21,6 @@ namespace DealerCrm.Web.Pages.FollowUps;
 [Authorize(Policy = Policies.FollowUpsReports)]
 public sealed class ReportModel(DealerCrmDbContext db, FollowUpStats stats, DealershipClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public const int AnswersShown = 200;
-
     [BindProperty(SupportsGet = true)]
     public DateOnly? Week { get; set; }
 
@@ -39,9 +38,40 @@ public sealed class ReportModel(DealerCrmDbContext db, FollowUpStats stats, Deal
 
     public int AnswerCount { get; private set; }
 
+    /// <summary>The page: this page's calls, each with its answers (the week's answers, grouped by call and paged, not one endless table).</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public const int CallsPerPage = 20;
+
+    public PagedList<CallFeedback> Calls { get; private set; } = null!;
+
+    public sealed record CallFeedback(long TaskId, DateTime AtUtc, FollowUpKind Kind, int CustomerId, string CustomerName)
+    {
+        public IReadOnlyList<FeedbackRow> Answers { get; set; } = [];
+    }
+
     public sealed record FeedbackRow(long TaskId, DateTime AtUtc, FollowUpKind Kind, int CustomerId, string CustomerName, int Point, string Text);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(int.MaxValue, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(0, cancellationToken);
+        var from = clock.StartOfDayUtc(Start);
+        var to = clock.StartOfDayUtc(End.AddDays(1));
+        Calls = await db.FollowUpTasks.Where(t => t.CompletedUtc >= from && t.CompletedUtc < to && db.FollowUpAnswers.Any(a => a.TaskId == t.Id))
+            .Join(db.Customers, t => t.CustomerId, c => c.Id, (t, c) => new { t.Id, t.CompletedUtc, t.Kind, CustomerId = c.Id, c.Name })
+            .OrderBy(x => x.CompletedUtc).ThenBy(x => x.Id)
+            .Select(x => new CallFeedback(x.Id, x.CompletedUtc!.Value, x.Kind, x.CustomerId, x.Name))
+            .ToPagedListAsync(PageNumber, CallsPerPage, cancellationToken);
+        var ids = Calls.Items.Select(c => c.TaskId).ToList();
+        var answers = await db.FollowUpAnswers.Where(a => ids.Contains(a.TaskId)).OrderBy(a => a.Point)
+            .Select(a => new { a.TaskId, a.Point, a.Text }).ToListAsync(cancellationToken);
+        foreach (var call in Calls.Items)
+        {
+            call.Answers = answers.Where(a => a.TaskId == call.TaskId)
+                .Select(a => new FeedbackRow(call.TaskId, call.AtUtc, call.Kind, call.CustomerId, call.CustomerName, a.Point, a.Text)).ToList();
+        }
+    }
 
     public async Task<IActionResult> OnGetExportAsync(CancellationToken cancellationToken)
     {
