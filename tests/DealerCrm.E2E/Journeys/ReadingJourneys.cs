@@ -25,7 +25,7 @@ public sealed partial class ReadingJourneys(FollowUpSite site) : IClassFixture<F
         await director.GotoAsync("/");
         await Assertions.Expect(director.GetByTestId("home-pool-counts")).ToContainTextAsync("逾期");
         await director.ScreenshotAsync("reading-home-director");
-        await director.AssertAccessibleApartFromSiteContrastAsync();
+        await director.AssertAccessibleAsync();
 
         // The search box of the navigation, from the home page: a customer's surname.
         await director.GetByRole(AriaRole.Searchbox, new() { Name = "搜索客户" }).First.FillAsync("王");
@@ -42,7 +42,7 @@ public sealed partial class ReadingJourneys(FollowUpSite site) : IClassFixture<F
         await director.GetByTestId("pager-page-2").ClickAsync();
         await Assertions.Expect(director).ToHaveURLAsync(new Regex("size=50.*p=2|p=2.*size=50"));
         await director.ScreenshotAsync("reading-customers-page-size");
-        await director.AssertAccessibleApartFromSiteContrastAsync();
+        await director.AssertAccessibleAsync();
 
         // The overdue list sorted by customer, then the other way round.
         await director.GotoAsync("/FollowUps/Overview");
@@ -51,7 +51,7 @@ public sealed partial class ReadingJourneys(FollowUpSite site) : IClassFixture<F
         await director.GetByTestId("sort-customer").ClickAsync();
         await Assertions.Expect(director.Locator("th[aria-sort='descending']")).ToContainTextAsync("客户名称");
         await director.ScreenshotAsync("reading-overdue-sorted");
-        await director.AssertAccessibleApartFromSiteContrastAsync();
+        await director.AssertAccessibleAsync();
 
         // An overdue customer's file: the duty at the top, then the trail as people read it.
         await director.Locator("[data-testid='reassign-form'] tbody tr td:nth-child(4) a").First.ClickAsync();
@@ -59,16 +59,16 @@ public sealed partial class ReadingJourneys(FollowUpSite site) : IClassFixture<F
         await Assertions.Expect(director.GetByTestId("customer-duties")).ToContainTextAsync("逾期");
         await director.ScreenshotAsync("reading-customer-duties");
         // The rest of the customer page is the quality branch's (its icon label, reveal button, card links).
-        await director.GetByTestId("customer-duties").AssertAccessibleApartFromSiteContrastAsync();
+        await director.AssertAccessibleAsync();
         await director.GotoAsync(director.Url + "/Audit");
         await Assertions.Expect(director.GetByTestId("audit-table")).Not.ToContainTextAsync("CustomerId");
         await director.ScreenshotAsync("reading-audit");
-        await director.AssertAccessibleApartFromSiteContrastAsync();
+        await director.AssertAccessibleAsync();
 
         await director.GotoAsync("/FollowUps/Report");
         await Assertions.Expect(director.GetByTestId("report-answers")).ToBeVisibleAsync();
         await director.ScreenshotAsync("reading-report");
-        await director.AssertAccessibleApartFromSiteContrastAsync();
+        await director.AssertAccessibleAsync();
         Assert.Empty(site.ConsoleErrors(director));
         await director.Context.CloseAsync();
 
@@ -77,7 +77,7 @@ public sealed partial class ReadingJourneys(FollowUpSite site) : IClassFixture<F
         await advisor.GotoAsync("/");
         await Assertions.Expect(advisor.GetByTestId("home-recent-service")).ToBeVisibleAsync();
         await advisor.ScreenshotAsync("reading-home-advisor-phone");
-        await advisor.AssertAccessibleApartFromSiteContrastAsync();
+        await advisor.AssertAccessibleAsync();
         Assert.Empty(site.ConsoleErrors(advisor));
         await advisor.Context.CloseAsync();
     }
