@@ -34,6 +34,9 @@ public enum FollowUpKind
 
     /// <summary>续保提醒 30 days before the insurance expires, by a CS agent.</summary>
     InsuranceRenewal = 10,
+
+    /// <summary>跟踪: the call to the customer after a complaint closed, by a CS agent (the one who took it in).</summary>
+    ComplaintFollowUp = 11,
 }
 
 public static class FollowUpKinds
