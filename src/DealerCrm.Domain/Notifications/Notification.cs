@@ -10,6 +10,15 @@ public enum NotificationKind
 
     /// <summary>The day's overdue follow-up tasks of the people the recipient manages.</summary>
     OverdueDigest = 2,
+
+    /// <summary>A complaint was taken in that the recipient's role must hear of at once (on-site, or starting above tier 1).</summary>
+    ComplaintReceived = 3,
+
+    /// <summary>A complaint moved up to the recipient's tier.</summary>
+    ComplaintEscalated = 4,
+
+    /// <summary>A complaint passed its top tier's deadline or nears the legal 7-working-day limit.</summary>
+    ComplaintDeadline = 5,
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using DealerCrm.Domain.Auditing;
 using DealerCrm.Domain.Calendar;
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Complaints;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Jobs;
@@ -70,6 +71,10 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
 
     public override void Dispose()
     {

@@ -1,3 +1,4 @@
+using DealerCrm.Domain.Complaints;
 using DealerCrm.Domain.Staff;
 using Microsoft.AspNetCore.Authorization;
 
@@ -63,6 +64,12 @@ public static class Policies
     /// <summary>Print thank-you letters (single or the day's batch) and mark them sent.</summary>
     public const string LettersPrint = nameof(LettersPrint);
 
+    /// <summary>Read complaints and take one in: every role of the three tiers (acting on a case is the tier's, see ComplaintDuty).</summary>
+    public const string ComplaintsView = nameof(ComplaintsView);
+
+    /// <summary>The complaint analysis and its export: the managers.</summary>
+    public const string ComplaintsAnalysis = nameof(ComplaintsAnalysis);
+
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
     {
@@ -87,6 +94,8 @@ public static class Policies
         [FollowUpsReports] = [Roles.GeneralManager, Roles.CsDirector, Roles.SalesManager, Roles.DepartmentManager, Roles.TechnicalDirector],
         [FollowUpsView] = [Roles.CsAgent, Roles.CsDirector, Roles.SalesManager, Roles.Salesperson, Roles.GeneralManager],
         [LettersPrint] = [Roles.Salesperson, Roles.SalesManager, Roles.CsAgent, Roles.CsDirector, Roles.GeneralManager],
+        [ComplaintsView] = [.. ComplaintTiers.AllRoles],
+        [ComplaintsAnalysis] = [Roles.GeneralManager, Roles.CsDirector, Roles.DepartmentManager, Roles.TechnicalDirector],
     };
 
     public static AuthorizationBuilder AddDealerCrmPolicies(this AuthorizationBuilder builder)

@@ -21,6 +21,8 @@ public static class NavigationMenu
         new("Nav.Home", "/Index", Policies.Staff, "bi-house"),
         new("Nav.FollowUps", "/FollowUps/Index", Policies.FollowUpsWork, "bi-telephone-outbound", Badge: "FollowUps"),
         new("Nav.Customers", "/Customers/Index", Policies.CustomersRead, "bi-person-vcard"),
+        new("Nav.Complaints", "/Complaints/Index", Policies.ComplaintsView, "bi-exclamation-octagon"),
+        new("Nav.ComplaintsAnalysis", "/Complaints/Analysis", Policies.ComplaintsAnalysis, "bi-bar-chart"),
         new("Nav.FollowUpsOverview", "/FollowUps/Overview", Policies.FollowUpsReports, "bi-graph-up"),
         new("Nav.Letters", "/Letters/Batch", Policies.LettersPrint, "bi-envelope-paper"),
         new("Nav.PrivacyLog", "/Privacy/RevealLog", Policies.PrivacyRead, "bi-shield-lock"),

@@ -10,6 +10,7 @@ using DealerCrm.Web.Infrastructure.Demo;
 using DealerCrm.Web.Infrastructure.Localization;
 using DealerCrm.Web.Infrastructure.Staff;
 using DealerCrm.Web.Jobs;
+using DealerCrm.Web.Pages.Complaints;
 using DealerCrm.Web.Pages.Customers;
 using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Pages.Letters;
@@ -90,6 +91,7 @@ public static class ServiceRegistration
         services.AddFollowUps(configuration);
         services.AddLetters();
         services.AddNotifications();
+        services.AddComplaints();
         return services;
     }
 

@@ -36,6 +36,7 @@ public sealed class DetailsModel(
     IValidator<DetailsModel.CallInput> validator,
     DisplayFormatter display,
     StaffDirectory staff,
+    Complaints.ComplaintIntake complaints,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -214,13 +215,15 @@ public sealed class DetailsModel(
         }
 
         Task.RecordUnhappy(Input.UnhappyNote, User.Identity!.Name!, clock.UtcNow);
+        // "客户不满意" opens a complaint carrying the call over (or adds to the one this call opened).
+        var complaint = await complaints.FromFollowUpAsync(Task, Input.UnhappyNote, Complaints.ComplaintOperations.ComplaintActor(User), cancellationToken);
         if (!await SaveAsync(cancellationToken, checkVersion: false))
         {
             return Page();
         }
 
-        TempData["Flash"] = l["FollowUps.UnhappyRecorded"].Value;
-        return RedirectToPage(new { id });
+        TempData["Flash"] = l["Complaints.OpenedFromCall", complaint.Number].Value;
+        return RedirectToPage("/Complaints/Details", new { id = complaint.Id });
     }
 
     public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken cancellationToken)
