@@ -47,19 +47,19 @@ public sealed class ComplaintFigures(DealerCrmDbContext db)
         var inRange = InRange(fromUtc, toUtc);
         var keyed = (period, dimension) switch
         {
-            (ComplaintPeriod.Week, ComplaintDimension.Category) => inRange.Select(c => new Keyed { Period = c.ReceivedWeek, Key = (int)c.Category }),
-            (ComplaintPeriod.Week, ComplaintDimension.Department) => inRange.Select(c => new Keyed { Period = c.ReceivedWeek, Key = (int)c.Department }),
-            (ComplaintPeriod.Week, ComplaintDimension.Tier) => inRange.Select(c => new Keyed { Period = c.ReceivedWeek, Key = c.Tier }),
-            (ComplaintPeriod.Week, ComplaintDimension.Channel) => inRange.Select(c => new Keyed { Period = c.ReceivedWeek, Key = (int)c.Channel }),
-            (ComplaintPeriod.Month, ComplaintDimension.Category) => inRange.Select(c => new Keyed { Period = c.ReceivedMonth, Key = (int)c.Category }),
-            (ComplaintPeriod.Month, ComplaintDimension.Department) => inRange.Select(c => new Keyed { Period = c.ReceivedMonth, Key = (int)c.Department }),
-            (ComplaintPeriod.Month, ComplaintDimension.Tier) => inRange.Select(c => new Keyed { Period = c.ReceivedMonth, Key = c.Tier }),
-            (ComplaintPeriod.Month, ComplaintDimension.Channel) => inRange.Select(c => new Keyed { Period = c.ReceivedMonth, Key = (int)c.Channel }),
+            (ComplaintPeriod.Week, ComplaintDimension.Category) => inRange.Select(c => new { Period = c.ReceivedWeek, Key = (int)c.Category }),
+            (ComplaintPeriod.Week, ComplaintDimension.Department) => inRange.Select(c => new { Period = c.ReceivedWeek, Key = (int)c.Department }),
+            (ComplaintPeriod.Week, ComplaintDimension.Tier) => inRange.Select(c => new { Period = c.ReceivedWeek, Key = c.Tier }),
+            (ComplaintPeriod.Week, ComplaintDimension.Channel) => inRange.Select(c => new { Period = c.ReceivedWeek, Key = (int)c.Channel }),
+            (ComplaintPeriod.Month, ComplaintDimension.Category) => inRange.Select(c => new { Period = c.ReceivedMonth, Key = (int)c.Category }),
+            (ComplaintPeriod.Month, ComplaintDimension.Department) => inRange.Select(c => new { Period = c.ReceivedMonth, Key = (int)c.Department }),
+            (ComplaintPeriod.Month, ComplaintDimension.Tier) => inRange.Select(c => new { Period = c.ReceivedMonth, Key = c.Tier }),
+            (ComplaintPeriod.Month, ComplaintDimension.Channel) => inRange.Select(c => new { Period = c.ReceivedMonth, Key = (int)c.Channel }),
             _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
         };
         return await keyed.GroupBy(k => new { k.Period, k.Key })
+            .OrderBy(g => g.Key.Period).ThenBy(g => g.Key.Key)
             .Select(g => new ComplaintCell(g.Key.Period, g.Key.Key, g.Count()))
-            .OrderBy(c => c.Period).ThenBy(c => c.Key)
             .ToListAsync(cancellationToken);
     }
 
@@ -101,11 +101,4 @@ public sealed class ComplaintFigures(DealerCrmDbContext db)
 
     private IQueryable<Complaint> InRange(DateTime fromUtc, DateTime toUtc) =>
         db.Complaints.AsNoTracking().Where(c => c.ReceivedUtc >= fromUtc && c.ReceivedUtc < toUtc);
-
-    private sealed class Keyed
-    {
-        public int Period { get; init; }
-
-        public int Key { get; init; }
-    }
 }

@@ -117,7 +117,7 @@ public sealed class AnalysisModel(ComplaintFigures figures, DealershipClock cloc
 
         if (From > To || To.Value.DayNumber - From.Value.DayNumber > MaxDays || From.Value.Year < 2000 || To.Value.Year > 2100)
         {
-            ModelState.AddModelError(nameof(From), l["Complaints.Analysis.RangeInvalid"]);
+            ModelState.AddModelError(string.Empty, l["Complaints.Analysis.RangeInvalid"]);
             return false;
         }
 

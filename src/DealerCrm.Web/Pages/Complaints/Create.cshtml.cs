@@ -111,7 +111,7 @@ public sealed class CreateModel(
         Input.VehicleId = vehicleId;
         Input.PromisedFeedback = clock.LocalNow.AddHours(policy.Value.Tier1DeadlineHours);
         Input.PromisedFeedback = Input.PromisedFeedback.Value.AddSeconds(-Input.PromisedFeedback.Value.Second);
-        if (customerId is { } id && await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && !c.IsAnonymised, cancellationToken) is { } customer)
+        if (customerId is { } id && await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.AnonymisedUtc == null, cancellationToken) is { } customer)
         {
             Input.CustomerNumber = customer.Number;
         }
@@ -173,7 +173,7 @@ public sealed class CreateModel(
     {
         var number = Input.CustomerNumber?.Trim().ToUpperInvariant();
         Customer = string.IsNullOrEmpty(number) ? null
-            : await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Number == number && !c.IsAnonymised, cancellationToken);
+            : await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Number == number && c.AnonymisedUtc == null, cancellationToken);
         if (Customer is not null)
         {
             Input.CustomerNumber = Customer.Number;

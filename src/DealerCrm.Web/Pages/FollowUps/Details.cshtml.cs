@@ -223,7 +223,10 @@ public sealed class DetailsModel(
         }
 
         TempData["Flash"] = l["Complaints.OpenedFromCall", complaint.Number].Value;
-        return RedirectToPage("/Complaints/Details", new { id = complaint.Id });
+        // The case's page for those who may read complaints; a sales manager stays on the call.
+        return Policies.Allows(Policies.ComplaintsView, Roles.All.Where(User.IsInRole))
+            ? RedirectToPage("/Complaints/Details", new { id = complaint.Id })
+            : RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken cancellationToken)
