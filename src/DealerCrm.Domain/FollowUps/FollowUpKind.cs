@@ -43,6 +43,9 @@ public enum FollowUpKind
 
     /// <summary>销售满意度调查 (SSI) within a month of a purchase, by a CS agent who is not the salesperson rated.</summary>
     SsiSurvey = 152,
+
+    /// <summary>跟踪: the call to the customer after a complaint closed, by a CS agent (the one who took it in).</summary>
+    ComplaintFollowUp = 11,
 }
 
 public static class FollowUpKinds

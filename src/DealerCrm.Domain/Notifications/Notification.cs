@@ -13,11 +13,21 @@ public enum NotificationKind
 
     /// <summary>A lounge violation fined the recipient (issue 14's numbers, clear of other features').</summary>
     LoungeFine = 14,
+
     /// <summary>A survey answer at or below the alert threshold raised a hot alert (numbered after issue 15).</summary>
     HotAlertRaised = 151,
 
     /// <summary>A hot alert passed its deadline unresolved.</summary>
     HotAlertOverdue = 152,
+
+    /// <summary>A complaint was taken in that the recipient's role must hear of at once (on-site, or starting above tier 1).</summary>
+    ComplaintReceived = 3,
+
+    /// <summary>A complaint moved up to the recipient's tier.</summary>
+    ComplaintEscalated = 4,
+
+    /// <summary>A complaint passed its top tier's deadline or nears the legal 7-working-day limit.</summary>
+    ComplaintDeadline = 5,
 }
 
 /// <summary>

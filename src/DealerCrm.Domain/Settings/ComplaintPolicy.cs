@@ -16,4 +16,13 @@ public sealed class ComplaintPolicy
 
     /// <summary>A case is flagged when this few working days remain before the legal limit.</summary>
     public int LegalWarningWorkingDaysLeft { get; set; } = 2;
+
+    /// <summary>The follow-up call created when a case closes is due this many hours later.</summary>
+    public int FollowUpCallAfterHours { get; set; } = 24;
+
+    /// <summary>The feedback time promised to the customer lies at most this many days ahead.</summary>
+    public int PromisedFeedbackWithinDays { get; set; } = 30;
+
+    /// <summary>How often the complaints job looks for cases past their tier's deadline or near the legal limit.</summary>
+    public int JobIntervalSeconds { get; set; } = 60;
 }

@@ -2,6 +2,7 @@ using DealerCrm.Domain.Auditing;
 using DealerCrm.Domain.Calendar;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Csi;
+using DealerCrm.Domain.Complaints;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Jobs;
@@ -110,6 +111,10 @@ public abstract class DealerCrmDbContext(DbContextOptions options)
     public DbSet<SurveyFactorScore> SurveyFactorScores => Set<SurveyFactorScore>();
 
     public DbSet<HotAlert> HotAlerts => Set<HotAlert>();
+
+    public DbSet<Complaint> Complaints => Set<Complaint>();
+
+    public DbSet<ComplaintEvent> ComplaintEvents => Set<ComplaintEvent>();
 
     public override void Dispose()
     {

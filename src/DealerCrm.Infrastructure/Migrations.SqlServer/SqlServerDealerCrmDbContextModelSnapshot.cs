@@ -606,6 +606,292 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.ToTable("NumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AgentUserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ConcernedUserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("CorrectiveAction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("CorrectiveActionDoneUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool?>("CustomerAccepted")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CustomerResponse")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("CustomerToldUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("FollowUpTaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HandlerUserId")
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<double?>("HoursToClose")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Investigation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("IsPaused")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsSafety")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("LegalDueUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("LegalFlagged")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PoolRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("PromisedFeedbackUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ReceivedWeek")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Solution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<long?>("SourceFollowUpTaskId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("SourceHotAlertId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("TierDueUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("TierOverdue")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("TimesClosed")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("VehicleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentUserId");
+
+                    b.HasIndex("ConcernedUserId");
+
+                    b.HasIndex("FollowUpTaskId");
+
+                    b.HasIndex("HandlerUserId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedUtc");
+
+                    b.HasIndex("SourceFollowUpTaskId")
+                        .IsUnique()
+                        .HasFilter("SourceFollowUpTaskId IS NOT NULL");
+
+                    b.HasIndex("VehicleId");
+
+                    b.HasIndex("CustomerId", "ReceivedUtc");
+
+                    b.HasIndex("ReceivedMonth", "Category");
+
+                    b.HasIndex("ReceivedWeek", "Category");
+
+                    b.HasIndex("Status", "TierDueUtc");
+
+                    b.HasIndex("Status", "LegalFlagged", "LegalDueUtc");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "AtUtc");
+
+                    b.ToTable("ComplaintEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintRecovery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DoneBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("DoneUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Gift")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintRecoverySteps", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintTierPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("EnteredUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LeftUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Tier");
+
+                    b.ToTable("ComplaintTierPeriods", (string)null);
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Csi.HotAlert", b =>
                 {
                     b.Property<int>("Id")
@@ -2653,6 +2939,139 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AgentUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernedUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DealerCrm.Domain.FollowUps.FollowUpTask", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Domain.FollowUps.FollowUpTask", null)
+                        .WithMany()
+                        .HasForeignKey("SourceFollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Domain.Customers.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintEvent", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Complaints.Complaint", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintRecovery", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Complaints.Complaint", null)
+                        .WithMany("Recovery")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintTierPeriod", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Complaints.Complaint", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("DealerCrm.Domain.Calendar.DeadlineClock", "Clock", b1 =>
+                        {
+                            b1.Property<long>("ComplaintTierPeriodId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<TimeSpan>("Budget")
+                                .HasColumnType("time")
+                                .HasColumnName("ClockBudget");
+
+                            b1.Property<DateTime>("StartedUtc")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("ClockStartedUtc");
+
+                            b1.HasKey("ComplaintTierPeriodId");
+
+                            b1.ToTable("ComplaintTierPeriods");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintTierPeriodId");
+
+                            b1.OwnsMany("DealerCrm.Domain.Calendar.ClockPause", "Pauses", b2 =>
+                                {
+                                    b2.Property<long>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("bigint");
+
+                                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b2.Property<long>("Id"));
+
+                                    b2.Property<DateTime>("FromUtc")
+                                        .HasColumnType("datetime2");
+
+                                    b2.Property<string>("PausedBy")
+                                        .IsRequired()
+                                        .HasMaxLength(256)
+                                        .HasColumnType("nvarchar(256)");
+
+                                    b2.Property<long>("PeriodId")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<string>("Reason")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("nvarchar(200)");
+
+                                    b2.Property<string>("ResumedBy")
+                                        .HasMaxLength(256)
+                                        .HasColumnType("nvarchar(256)");
+
+                                    b2.Property<DateTime?>("ToUtc")
+                                        .HasColumnType("datetime2");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("PeriodId");
+
+                                    b2.ToTable("ComplaintClockPauses", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PeriodId");
+                                });
+
+                            b1.Navigation("Pauses");
+                        });
+
+                    b.Navigation("Clock")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Csi.HotAlert", b =>
                 {
                     b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
@@ -2989,6 +3408,15 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.Complaint", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Periods");
+
+                    b.Navigation("Recovery");
                 });
 
             modelBuilder.Entity("DealerCrm.Domain.Csi.Questionnaire", b =>

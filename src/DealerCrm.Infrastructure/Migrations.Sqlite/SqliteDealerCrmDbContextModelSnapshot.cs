@@ -597,6 +597,284 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.ToTable("NumberSequences", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.Complaint", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgentUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConcernedUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectiveAction")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CorrectiveActionDoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("CustomerAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CustomerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CustomerResponse")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CustomerToldUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Department")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Escalations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FollowUpTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandlerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("HoursToClose")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Investigation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSafety")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LegalDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LegalFlagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PoolRole")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PromisedFeedbackUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceivedMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReceivedWeek")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Solution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SourceFollowUpTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SourceHotAlertId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TierDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TierOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimesClosed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("VehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgentUserId");
+
+                    b.HasIndex("ConcernedUserId");
+
+                    b.HasIndex("FollowUpTaskId");
+
+                    b.HasIndex("HandlerUserId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ReceivedUtc");
+
+                    b.HasIndex("SourceFollowUpTaskId")
+                        .IsUnique()
+                        .HasFilter("SourceFollowUpTaskId IS NOT NULL");
+
+                    b.HasIndex("VehicleId");
+
+                    b.HasIndex("CustomerId", "ReceivedUtc");
+
+                    b.HasIndex("ReceivedMonth", "Category");
+
+                    b.HasIndex("ReceivedWeek", "Category");
+
+                    b.HasIndex("Status", "TierDueUtc");
+
+                    b.HasIndex("Status", "LegalFlagged", "LegalDueUtc");
+
+                    b.ToTable("Complaints", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "AtUtc");
+
+                    b.ToTable("ComplaintEvents", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintRecovery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DoneBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DoneUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gift")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("ComplaintRecoverySteps", (string)null);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintTierPeriod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EnteredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeftUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId", "Tier");
+
+                    b.ToTable("ComplaintTierPeriods", (string)null);
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Csi.HotAlert", b =>
                 {
                     b.Property<int>("Id")
@@ -2580,6 +2858,137 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.Complaint", b =>
+                {
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AgentUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernedUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DealerCrm.Domain.FollowUps.FollowUpTask", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("HandlerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Domain.FollowUps.FollowUpTask", null)
+                        .WithMany()
+                        .HasForeignKey("SourceFollowUpTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DealerCrm.Domain.Customers.Vehicle", null)
+                        .WithMany()
+                        .HasForeignKey("VehicleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintEvent", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Complaints.Complaint", null)
+                        .WithMany("Events")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintRecovery", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Complaints.Complaint", null)
+                        .WithMany("Recovery")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.ComplaintTierPeriod", b =>
+                {
+                    b.HasOne("DealerCrm.Domain.Complaints.Complaint", null)
+                        .WithMany("Periods")
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("DealerCrm.Domain.Calendar.DeadlineClock", "Clock", b1 =>
+                        {
+                            b1.Property<long>("ComplaintTierPeriodId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<TimeSpan>("Budget")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ClockBudget");
+
+                            b1.Property<DateTime>("StartedUtc")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ClockStartedUtc");
+
+                            b1.HasKey("ComplaintTierPeriodId");
+
+                            b1.ToTable("ComplaintTierPeriods");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ComplaintTierPeriodId");
+
+                            b1.OwnsMany("DealerCrm.Domain.Calendar.ClockPause", "Pauses", b2 =>
+                                {
+                                    b2.Property<long>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<DateTime>("FromUtc")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("PausedBy")
+                                        .IsRequired()
+                                        .HasMaxLength(256)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long>("PeriodId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Reason")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("ResumedBy")
+                                        .HasMaxLength(256)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateTime?>("ToUtc")
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("PeriodId");
+
+                                    b2.ToTable("ComplaintClockPauses", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("PeriodId");
+                                });
+
+                            b1.Navigation("Pauses");
+                        });
+
+                    b.Navigation("Clock")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DealerCrm.Domain.Csi.HotAlert", b =>
                 {
                     b.HasOne("DealerCrm.Infrastructure.Identity.AppUser", null)
@@ -2916,6 +3325,15 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DealerCrm.Domain.Complaints.Complaint", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Periods");
+
+                    b.Navigation("Recovery");
                 });
 
             modelBuilder.Entity("DealerCrm.Domain.Csi.Questionnaire", b =>

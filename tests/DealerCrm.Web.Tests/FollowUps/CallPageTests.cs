@@ -198,9 +198,13 @@ public sealed class CallPageTests(FollowUpFactory factory) : IClassFixture<Follo
         const string note = "交车等了两个多小时，客户要求店长回电";
         using (var unhappy = await manager.PostWithTokenAsync($"/FollowUps/{taskId}?handler=Unhappy", new() { ["Input.UnhappyNote"] = note }, SiteClient.AntiforgeryToken(staleForm)))
         {
+            // It opens a complaint carrying the call over (issue 13); the sales manager, who does not
+            // read complaints, stays on the call page, which keeps the note.
+            var complaint = await factory.WithDbAsync(db => db.Complaints.SingleAsync(c => c.SourceFollowUpTaskId == taskId));
             Assert.Equal($"/FollowUps/{taskId}", unhappy.Headers.Location!.OriginalString);
             var after = await FollowAsync(manager, unhappy);
-            Assert.Equal("已登记客户不满意情况。", Flash(after));
+            Assert.Equal($"已根据客户不满意登记投诉 {complaint.Number}。", Flash(after));
+            Assert.Equal((delivery.Customer.Id, note), (complaint.CustomerId, complaint.Description));
             Assert.Contains(note, Html.Section(after, "unhappy-note"), StringComparison.Ordinal);
         }
 

@@ -1,3 +1,4 @@
+using DealerCrm.Domain.Complaints;
 using DealerCrm.Domain.Staff;
 using Microsoft.AspNetCore.Authorization;
 
@@ -74,6 +75,7 @@ public static class Policies
 
     /// <summary>Reword, reorder, retire and add lounge checklist items.</summary>
     public const string LoungeItemsEdit = nameof(LoungeItemsEdit);
+
     /// <summary>The CSI/SSI dashboard and its export: the CS director (owns CSI) and the general manager.</summary>
     public const string CsiDashboard = nameof(CsiDashboard);
 
@@ -85,6 +87,12 @@ public static class Policies
 
     /// <summary>"My scores": the service advisors and salespeople rated by the surveys, each their own only.</summary>
     public const string CsiOwnScores = nameof(CsiOwnScores);
+
+    /// <summary>Read complaints and take one in: every role of the three tiers (acting on a case is the tier's, see ComplaintDuty).</summary>
+    public const string ComplaintsView = nameof(ComplaintsView);
+
+    /// <summary>The complaint analysis and its export: the managers.</summary>
+    public const string ComplaintsAnalysis = nameof(ComplaintsAnalysis);
 
     /// <summary>The roles each policy admits.</summary>
     public static IReadOnlyDictionary<string, string[]> RolesByPolicy { get; } = new Dictionary<string, string[]>
@@ -118,6 +126,8 @@ public static class Policies
         [CsiSurveys] = [Roles.GeneralManager, Roles.CsDirector, Roles.CsAgent],
         [CsiSurveysTake] = [Roles.CsDirector, Roles.CsAgent],
         [CsiOwnScores] = [Roles.ServiceAdvisor, Roles.Salesperson],
+        [ComplaintsView] = [.. ComplaintTiers.AllRoles],
+        [ComplaintsAnalysis] = [Roles.GeneralManager, Roles.CsDirector, Roles.DepartmentManager, Roles.TechnicalDirector],
     };
 
     public static AuthorizationBuilder AddDealerCrmPolicies(this AuthorizationBuilder builder)

@@ -35,5 +35,8 @@ public static class DatabaseStartup
         {
             await services.GetRequiredService<DemoSeeder>().SeedAsync(CancellationToken.None);
         }
+
+        // Unhappy customers recorded on calls before complaints existed become complaints (once).
+        await services.GetRequiredService<Pages.Complaints.UnhappyCallBackfill>().RunAsync(CancellationToken.None);
     }
 }

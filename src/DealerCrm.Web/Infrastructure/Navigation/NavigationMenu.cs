@@ -22,6 +22,8 @@ public static class NavigationMenu
         new("Nav.Cockpit", "/Cockpit/Index", Policies.Cockpit, "bi-speedometer2"),
         new("Nav.FollowUps", "/FollowUps/Index", Policies.FollowUpsWork, "bi-telephone-outbound", Badge: "FollowUps"),
         new("Nav.Customers", "/Customers/Index", Policies.CustomersRead, "bi-person-vcard"),
+        new("Nav.Complaints", "/Complaints/Index", Policies.ComplaintsView, "bi-exclamation-octagon"),
+        new("Nav.ComplaintsAnalysis", "/Complaints/Analysis", Policies.ComplaintsAnalysis, "bi-bar-chart"),
         new("Nav.FollowUpsOverview", "/FollowUps/Overview", Policies.FollowUpsReports, "bi-graph-up"),
         new("Nav.Letters", "/Letters/Batch", Policies.LettersPrint, "bi-envelope-paper"),
         new("Nav.Lounge", "/Lounge/Index", Policies.LoungeRecord, "bi-cup-hot"),

@@ -14,6 +14,7 @@ using DealerCrm.Web.Infrastructure.Validation;
 using DealerCrm.Web.Jobs;
 using DealerCrm.Web.Pages.Cockpit;
 using DealerCrm.Web.Pages.Csi;
+using DealerCrm.Web.Pages.Complaints;
 using DealerCrm.Web.Pages.Customers;
 using DealerCrm.Web.Pages.FollowUps;
 using DealerCrm.Web.Pages.Letters;
@@ -100,6 +101,7 @@ public static class ServiceRegistration
         services.AddCockpit();
         services.AddBackups();
         services.AddLounge();
+        services.AddComplaints();
         return services;
     }
 

@@ -37,6 +37,7 @@ public sealed class DetailsModel(
     IValidator<DetailsModel.CallInput> validator,
     DisplayFormatter display,
     StaffDirectory staff,
+    Complaints.ComplaintIntake complaints,
     IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -238,13 +239,18 @@ public sealed class DetailsModel(
         }
 
         Task.RecordUnhappy(Input.UnhappyNote, User.Identity!.Name!, clock.UtcNow);
+        // "客户不满意" opens a complaint carrying the call over (or adds to the one this call opened).
+        var complaint = await complaints.FromFollowUpAsync(Task, Input.UnhappyNote, Complaints.ComplaintOperations.ComplaintActor(User), cancellationToken);
         if (!await SaveAsync(cancellationToken, checkVersion: false))
         {
             return Page();
         }
 
-        TempData["Flash"] = l["FollowUps.UnhappyRecorded"].Value;
-        return RedirectToPage(new { id });
+        TempData["Flash"] = l["Complaints.OpenedFromCall", complaint.Number].Value;
+        // The case's page for those who may read complaints; a sales manager stays on the call.
+        return Policies.Allows(Policies.ComplaintsView, Roles.All.Where(User.IsInRole))
+            ? RedirectToPage("/Complaints/Details", new { id = complaint.Id })
+            : RedirectToPage(new { id });
     }
 
     public async Task<IActionResult> OnPostRevealAsync(long id, CancellationToken cancellationToken)

@@ -1,0 +1,104 @@
+using DealerCrm.Domain.Complaints;
+using DealerCrm.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealerCrm.Infrastructure.Complaints;
+
+/// <summary>What the analysis counts complaints by.</summary>
+public enum ComplaintDimension
+{
+    Category = 1,
+    Department = 2,
+    Tier = 3,
+    Channel = 4,
+}
+
+/// <summary>Weeks (ISO, yyyyww) or months (yyyymm) of the local day a case was received.</summary>
+public enum ComplaintPeriod
+{
+    Week = 1,
+    Month = 2,
+}
+
+/// <summary>The count of cases received in one period with one value of a dimension (the enum's number, or the tier).</summary>
+public sealed record ComplaintCell(int Period, int Key, int Count);
+
+/// <summary>The range's totals: cases, closed, mean and 90th percentile hours to close, escalated, corrective actions decided and done.</summary>
+public sealed record ComplaintSummary(int Total, int Closed, double? MeanHoursToClose, double? P90HoursToClose, int Escalated, int ActionsDecided, int ActionsDone)
+{
+    public double EscalatedShare => Total == 0 ? 0 : (double)Escalated / Total;
+}
+
+/// <summary>A corrective action decided on a case, and whether it was carried out.</summary>
+public sealed record CorrectiveActionRow(int Id, string Number, DateTime ReceivedUtc, ComplaintCategory Category, ComplaintDepartment Department, string Action, DateTime? DoneUtc);
+
+/// <summary>
+/// The complaint figures for the weekly analysis, the export and (later) the managers' cockpit:
+/// every aggregate in SQL (GROUP BY, COUNT, AVG on stored columns: the received week and month,
+/// the hours to close), never a table in memory. Ranges are [fromUtc, toUtc) of the received instant.
+/// </summary>
+public sealed class ComplaintFigures(DealerCrmDbContext db)
+{
+    public const int MaxActionRows = 500;
+
+    /// <summary>The number of cases per period and value of the dimension, ordered by period.</summary>
+    public async Task<IReadOnlyList<ComplaintCell>> CountsAsync(DateTime fromUtc, DateTime toUtc, ComplaintPeriod period, ComplaintDimension dimension, CancellationToken cancellationToken)
+    {
+        var inRange = InRange(fromUtc, toUtc);
+        var keyed = (period, dimension) switch
+        {
+            (ComplaintPeriod.Week, ComplaintDimension.Category) => inRange.Select(c => new { Period = c.ReceivedWeek, Key = (int)c.Category }),
+            (ComplaintPeriod.Week, ComplaintDimension.Department) => inRange.Select(c => new { Period = c.ReceivedWeek, Key = (int)c.Department }),
+            (ComplaintPeriod.Week, ComplaintDimension.Tier) => inRange.Select(c => new { Period = c.ReceivedWeek, Key = c.Tier }),
+            (ComplaintPeriod.Week, ComplaintDimension.Channel) => inRange.Select(c => new { Period = c.ReceivedWeek, Key = (int)c.Channel }),
+            (ComplaintPeriod.Month, ComplaintDimension.Category) => inRange.Select(c => new { Period = c.ReceivedMonth, Key = (int)c.Category }),
+            (ComplaintPeriod.Month, ComplaintDimension.Department) => inRange.Select(c => new { Period = c.ReceivedMonth, Key = (int)c.Department }),
+            (ComplaintPeriod.Month, ComplaintDimension.Tier) => inRange.Select(c => new { Period = c.ReceivedMonth, Key = c.Tier }),
+            (ComplaintPeriod.Month, ComplaintDimension.Channel) => inRange.Select(c => new { Period = c.ReceivedMonth, Key = (int)c.Channel }),
+            _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+        };
+        return await keyed.GroupBy(k => new { k.Period, k.Key })
+            .OrderBy(g => g.Key.Period).ThenBy(g => g.Key.Key)
+            .Select(g => new ComplaintCell(g.Key.Period, g.Key.Key, g.Count()))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<ComplaintSummary> SummaryAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        var inRange = InRange(fromUtc, toUtc);
+        var totals = await inRange.GroupBy(c => 1).Select(g => new
+        {
+            Total = g.Count(),
+            Closed = g.Count(c => c.HoursToClose != null),
+            Mean = g.Average(c => c.HoursToClose),
+            Escalated = g.Count(c => c.Escalations > 0),
+            Decided = g.Count(c => c.CorrectiveAction != null),
+            Done = g.Count(c => c.CorrectiveActionDoneUtc != null),
+        }).SingleOrDefaultAsync(cancellationToken);
+        if (totals is null)
+        {
+            return new ComplaintSummary(0, 0, null, null, 0, 0, 0);
+        }
+
+        // Nearest-rank 90th percentile: the ceil(0.9 n)-th smallest, read by one ordered seek.
+        double? p90 = null;
+        if (totals.Closed > 0)
+        {
+            var rank = (int)Math.Ceiling(0.9 * totals.Closed);
+            p90 = await inRange.Where(c => c.HoursToClose != null).OrderBy(c => c.HoursToClose)
+                .Skip(rank - 1).Select(c => c.HoursToClose).FirstAsync(cancellationToken);
+        }
+
+        return new ComplaintSummary(totals.Total, totals.Closed, totals.Mean, p90, totals.Escalated, totals.Decided, totals.Done);
+    }
+
+    /// <summary>The corrective actions decided on cases of the range, newest first (at most <see cref="MaxActionRows"/>).</summary>
+    public async Task<IReadOnlyList<CorrectiveActionRow>> CorrectiveActionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
+        await InRange(fromUtc, toUtc).Where(c => c.CorrectiveAction != null)
+            .OrderByDescending(c => c.ReceivedUtc).Take(MaxActionRows)
+            .Select(c => new CorrectiveActionRow(c.Id, c.Number, c.ReceivedUtc, c.Category, c.Department, c.CorrectiveAction!, c.CorrectiveActionDoneUtc))
+            .ToListAsync(cancellationToken);
+
+    private IQueryable<Complaint> InRange(DateTime fromUtc, DateTime toUtc) =>
+        db.Complaints.AsNoTracking().Where(c => c.ReceivedUtc >= fromUtc && c.ReceivedUtc < toUtc);
+}
