@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Complaints;
+using DealerCrm.Domain.Csi;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
@@ -163,10 +164,30 @@ public sealed class CreateModel(
             Input.Channel!.Value, Input.Category!.Value, Input.Severity!.Value, Input.IsSafety, Customer!.Id, Input.VehicleId,
             Input.Description!, Input.Department!.Value, clock.ToUtc(Input.PromisedFeedback!.Value),
             string.IsNullOrEmpty(Input.ConcernedUserId) ? null : Input.ConcernedUserId, taskId, Input.HotAlertId);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var complaint = await intake.AddAsync(draft, User.ComplaintActor(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await CloseHotAlertAsync(complaint, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         TempData["Flash"] = l["Complaints.Created", complaint.Number, complaint.Tier].Value;
         return RedirectToPage("Details", new { id = complaint.Id });
+    }
+
+    /// <summary>
+    /// A complaint opened from a CSI hot alert closes the alert (the alert's one other way out is a
+    /// recovery call), when the alert is still open, is this customer's, and the user may resolve it.
+    /// </summary>
+    private async Task CloseHotAlertAsync(Complaint complaint, CancellationToken cancellationToken)
+    {
+        if (Input.HotAlertId is not { } alertId
+            || await db.HotAlerts.SingleOrDefaultAsync(a => a.Id == alertId && a.CustomerId == complaint.CustomerId, cancellationToken) is not { IsOpen: true } alert
+            || !HotAlertDuty.MayResolve(alert, User.DutyViewer(HotAlertDuty.Access)))
+        {
+            return;
+        }
+
+        alert.CloseByComplaint(complaint.Id, User.UserId()!, clock.UtcNow);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async Task LoadListsAsync(CancellationToken cancellationToken)
