@@ -42,6 +42,30 @@ public sealed class EditAndHistoryTests(SmallDemoFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Saving_a_profile_with_no_change_says_nothing_changed_and_writes_nothing()
+    {
+        var customer = await CustomerTestData.CreateCustomerAsync(factory, "未改动客户");
+        using var agent = await SiteClient.SignedInAsync(factory, Roles.CsAgent);
+        var url = $"/Customers/{customer.Id}/Edit";
+        using (var first = await agent.PostFormAsync(url, ProfileForm(Html.InputValue(await agent.GetHtmlAsync(url), "Input.Version")!, "教师")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+            Assert.Contains("已保存", Html.Section(await agent.GetHtmlAsync(first.Headers.Location!.OriginalString), "flash"), StringComparison.Ordinal);
+        }
+
+        var version = Html.InputValue(await agent.GetHtmlAsync(url), "Input.Version")!;
+        var audits = await factory.WithDbAsync(db => db.AuditEntries.CountAsync());
+
+        using var again = await agent.PostFormAsync(url, ProfileForm(version, "教师"));
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        var page = await agent.GetHtmlAsync(again.Headers.Location!.OriginalString);
+        Assert.Contains("没有修改，无需保存。", Html.Section(page, "flash"), StringComparison.Ordinal);
+        Assert.Equal(version, Html.InputValue(await agent.GetHtmlAsync(url), "Input.Version"));
+        Assert.Equal(audits, await factory.WithDbAsync(db => db.AuditEntries.CountAsync()));
+    }
+
+    [Fact]
     public async Task Saving_contact_data_from_a_stale_page_is_refused_too()
     {
         var customer = await CustomerTestData.CreateCustomerAsync(factory, "并发联系方式客户");

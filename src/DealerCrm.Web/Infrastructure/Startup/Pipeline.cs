@@ -28,14 +28,16 @@ public static class Pipeline
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseRequestLocalization();
         app.UseFormNulGuard();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseDealerCrmRequestLogging();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health").AllowAnonymous();
-        app.MapRazorPages();
+        // Static files from the build's manifest: fingerprinted URLs (the tag helpers write them),
+        // served gzip/brotli-compressed with a year's immutable cache; open to all (the sign-in page uses them).
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 }

@@ -75,6 +75,13 @@ public sealed class EditModel(
         db.ExpectVersion(customer, Input.Version);
         customer.UpdateProfile(Input.ToProfile());
         customer.AssignSalesperson(string.IsNullOrEmpty(Input.SalespersonId) ? null : Input.SalespersonId);
+        if (!db.ChangeTracker.HasChanges())
+        {
+            // The form came back as it was sent: say so rather than "saved" (and write no audit entry).
+            TempData["Flash"] = l["Common.NothingChanged"].Value;
+            return RedirectToPage("Details", new { id });
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
