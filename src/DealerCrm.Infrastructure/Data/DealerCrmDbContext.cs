@@ -1,8 +1,8 @@
 using DealerCrm.Domain.Auditing;
 using DealerCrm.Domain.Calendar;
 using DealerCrm.Domain.Common;
-using DealerCrm.Domain.Csi;
 using DealerCrm.Domain.Complaints;
+using DealerCrm.Domain.Csi;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Jobs;
