@@ -199,6 +199,11 @@ public sealed class FollowUpTask : IVersioned
             throw new InvalidOperationException("Only an open call task records calls.");
         }
 
+        if (Kind.IsSurvey() && call.Outcome == CallOutcome.Reached)
+        {
+            throw new InvalidOperationException("A survey reached is taken on the survey page (RecordSurveyTaken), not closed as a call.");
+        }
+
         if (WaitingUntil(nowUtc) is { } until)
         {
             if (string.IsNullOrWhiteSpace(call.EarlyReason))

@@ -16,6 +16,7 @@ public sealed class CalendarJourneys(BrowserSite site) : IClassFixture<BrowserSi
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await page.SignInAsync("admin@demo.local");
 
+        await page.GetByRole(AriaRole.Button, new() { Name = "系统管理" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "工作日历" }).First.ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作日历", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("calendar-summary")).ToContainTextAsync("2026 年：放假 33 天，调休上班 6 天，全年工作日 248 天");

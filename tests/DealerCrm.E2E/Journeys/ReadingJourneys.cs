@@ -31,7 +31,7 @@ public sealed partial class ReadingJourneys(FollowUpSite site) : IClassFixture<F
         await director.GetByRole(AriaRole.Searchbox, new() { Name = "搜索客户" }).First.FillAsync("王");
         await director.GetByRole(AriaRole.Searchbox, new() { Name = "搜索客户" }).First.PressAsync("Enter");
         await Assertions.Expect(director).ToHaveURLAsync(SearchResults());
-        await Assertions.Expect(director.Locator("#nav-q")).ToHaveValueAsync("王");
+        await Assertions.Expect(director.Locator("#q")).ToHaveValueAsync("王");
 
         // The whole list, 50 a page, the size kept on the next page.
         await director.GotoAsync("/Customers");

@@ -108,6 +108,69 @@ public sealed class SurveyTakingTests(CsiFactory factory) : IClassFixture<CsiFac
     }
 
     [Fact]
+    public async Task Reached_on_the_call_page_of_a_survey_task_leads_to_the_survey_and_does_not_close_the_task()
+    {
+        var customer = (await factory.CustomerAsync("问卷客户通话", monthsAgo: 10)).Customer;
+        await factory.RunCsiJobAsync();
+        var task = Assert.Single(await factory.SurveyTasksAsync(customer.Id));
+        var agentId = await CustomerTestData.UserIdAsync(factory, "csagent");
+        await factory.WithDbAsync(async db =>
+        {
+            var tracked = await db.FollowUpTasks.SingleAsync(t => t.Id == task.Id);
+            tracked.Claim(agentId, "csagent", factory.Clock.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+        using var agent = await factory.SignInAsync("csagent");
+        var page = await agent.GetHtmlAsync($"/FollowUps/{task.Id}");
+        using var reached = await agent.PostWithTokenAsync($"/FollowUps/{task.Id}?handler=Call", new()
+        {
+            ["Input.Version"] = Html.InputValue(page, "Input.Version")!,
+            ["Input.Outcome"] = nameof(CallOutcome.Reached),
+            ["Input.Answers[1]"] = "客户同意做调查",
+        }, Infrastructure.SiteClient.AntiforgeryToken(page));
+
+        Assert.Equal(HttpStatusCode.Redirect, reached.StatusCode);
+        Assert.Equal($"/Csi/Surveys/Take?taskId={task.Id}", reached.Headers.Location!.OriginalString);
+        Assert.Equal(FollowUpStatus.Open, (await FollowUpTestData.TaskAsync(factory, task.Id)).Status);
+    }
+
+    [Fact]
+    public async Task A_complaint_opened_from_the_alert_closes_it_and_records_which_complaint()
+    {
+        var customer = (await factory.CustomerAsync("问卷客户投诉", monthsAgo: 9)).Customer;
+        await factory.RunCsiJobAsync();
+        var task = Assert.Single(await factory.SurveyTasksAsync(customer.Id));
+        var questionnaire = await factory.CurrentCsiAsync();
+        using var agent = await factory.SignInAsync("csagent");
+        using (await agent.PostFormAsync($"/Csi/Surveys/Take?taskId={task.Id}", CsiFactory.SurveyForm(questionnaire, task, new() { [1] = "3" })))
+        {
+        }
+
+        var alert = (await factory.AlertOfAsync(customer.Id))!;
+        using var director = await factory.SignInAsync("csdirector");
+        var create = $"/Complaints/Create?customerId={customer.Id}&hotAlertId={alert.Id}";
+        var form = await director.GetHtmlAsync(create);
+        using var created = await director.PostWithTokenAsync("/Complaints/Create", new()
+        {
+            ["Input.CustomerNumber"] = customer.Number,
+            ["Input.Channel"] = nameof(Domain.Complaints.ComplaintChannel.ReturnCall),
+            ["Input.Category"] = nameof(Domain.Complaints.ComplaintCategory.ServiceQuality),
+            ["Input.Severity"] = nameof(Domain.Complaints.ComplaintSeverity.Minor),
+            ["Input.Department"] = nameof(Domain.Complaints.ComplaintDepartment.Service),
+            ["Input.Description"] = "满意度调查中对维修质量打了 3 分",
+            ["Input.PromisedFeedback"] = factory.Clock.LocalNow.AddDays(1).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.HotAlertId"] = alert.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, Infrastructure.SiteClient.AntiforgeryToken(form));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var complaint = await factory.WithDbAsync(db => db.Complaints.SingleAsync(c => c.CustomerId == customer.Id));
+        var closed = (await factory.AlertOfAsync(customer.Id))!;
+        Assert.Equal((HotAlertStatus.ClosedByComplaint, (int?)complaint.Id), (closed.Status, closed.ClosedByComplaintId));
+        Assert.Equal(alert.Id, complaint.SourceHotAlertId);
+    }
+
+    [Fact]
     public async Task A_hot_alert_past_its_deadline_is_flagged_and_the_director_told_once()
     {
         var customer = (await factory.CustomerAsync("问卷客户丁", monthsAgo: 7)).Customer;

@@ -88,7 +88,7 @@ public sealed class CustomerFileChangeTests(FollowUpFactory factory) : IClassFix
         Assert.DoesNotContain(delivery.Customer.Number, batch, StringComparison.Ordinal);
         Assert.Contains(sameDay.Customer.Number, batch, StringComparison.Ordinal);
         var listed = TableRows(Html.Section(batch, "batch-letters")).Count;
-        using var batchPdf = await manager.GetAsync($"/Letters/Batch?handler=Pdf&date={day}");
+        using var batchPdf = await manager.GetAsync($"/Letters/Batch?handler=Pdf&date={day}&all=true");
         using var document = UglyToad.PdfPig.PdfDocument.Open(await batchPdf.Content.ReadAsByteArrayAsync());
         Assert.Equal(listed, document.NumberOfPages);
     }

@@ -17,7 +17,11 @@ public class FollowUpFactory : DealerCrmFactory
 {
     public DealershipClock Clock => Services.GetRequiredService<DealershipClock>();
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:FollowUps"] = "false" };
+    /// <summary>
+    /// The follow-up job runs when a test says so; so does the survey sampling job, which writes its
+    /// tasks to the same table (a tick between two reads would change what a test counts).
+    /// </summary>
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Jobs:FollowUps"] = "false", ["Jobs:Csi"] = "false" };
 
     /// <summary>One run of the follow-up job, as a tick of the background service would do it.</summary>
     public async Task<FollowUpJob.Result> RunJobAsync()

@@ -243,6 +243,9 @@ public sealed class OverviewTests(FollowUpFactory factory) : IClassFixture<Follo
         FollowUpKind.AnniversaryGreeting => "购车周年祝贺",
         FollowUpKind.AfterServiceRevisit => "售后回访",
         FollowUpKind.InsuranceRenewal => "续保提醒",
+        FollowUpKind.ComplaintFollowUp => "投诉结案回访",
+        FollowUpKind.CsiSurvey => "售后满意度调查",
+        FollowUpKind.SsiSurvey => "销售满意度调查",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -23,7 +23,8 @@ public sealed class ComplaintDemoData(
     ComplaintNumberAllocator numbers,
     WorkingCalendarProvider calendars,
     DealershipClock clock,
-    IOptions<ComplaintPolicy> options) : IDemoDataSeeder
+    IOptions<ComplaintPolicy> options,
+    IOptions<FollowUpPolicy> followUpPolicy) : IDemoDataSeeder
 {
     private static readonly string[] Stories =
     [
@@ -97,8 +98,23 @@ public sealed class ComplaintDemoData(
             }
         }
 
-        void Close(Complaint c, DealershipClock at) =>
-            db.FollowUpTasks.Add(new FollowUpTask(c.Close(director, Policy, at), at.UtcNow));
+        void Close(Complaint c, DealershipClock at)
+        {
+            var call = new FollowUpTask(c.Close(director, Policy, at), at.UtcNow);
+            // A case closed in the past had its follow-up call made when it fell due, as the
+            // dealership would have; left open, the demo's return-visit rates would count them missed.
+            if (call.DueUtc < now && agent.UserId is { } agentId)
+            {
+                if (call.OwnerUserId is null)
+                {
+                    call.Claim(agentId, agent.UserName, at.UtcNow);
+                }
+
+                call.RecordCall(new CallRecord(agentId, agent.UserName, CallOutcome.Reached, new Dictionary<int, string> { [1] = "客户对处理结果满意，感谢跟进" }, null), followUpPolicy.Value, call.DueUtc.AddHours(-1));
+            }
+
+            db.FollowUpTasks.Add(call);
+        }
 
         // Tier 1, just in; and one paused on parts.
         await Open(2, ComplaintChannel.IncomingCall, ComplaintCategory.ServiceQuality, ComplaintDepartment.Service);

@@ -164,8 +164,10 @@ public sealed class CreateModel(
             Input.Channel!.Value, Input.Category!.Value, Input.Severity!.Value, Input.IsSafety, Customer!.Id, Input.VehicleId,
             Input.Description!, Input.Department!.Value, clock.ToUtc(Input.PromisedFeedback!.Value),
             string.IsNullOrEmpty(Input.ConcernedUserId) ? null : Input.ConcernedUserId, taskId, Input.HotAlertId);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var complaint = await intake.AddAsync(draft, User.ComplaintActor(), cancellationToken);
+        // Begun after the intake: its number comes from a connection of its own, which an open
+        // SQLite transaction (BEGIN IMMEDIATE) would keep waiting.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await CloseHotAlertAsync(complaint, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -162,6 +162,12 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
+        // A survey reached is taken on the survey page, where its answers are scored: never closed here.
+        if (Task.Kind.IsSurvey() && Input.Outcome == CallOutcome.Reached)
+        {
+            return Redirect($"/Csi/Surveys/Take?taskId={Task.Id}");
+        }
+
         Input.TalkingPoints = Task.Kind.TalkingPoints();
         if (!await validator.ValidateIntoAsync(Input, ModelState, cancellationToken: cancellationToken))
         {
