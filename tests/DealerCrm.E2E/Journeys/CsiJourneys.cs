@@ -1,4 +1,5 @@
 using System.Globalization;
+using DealerCrm.Domain.Csi;
 using DealerCrm.E2E.Infrastructure;
 using DealerCrm.Web.Tests.Csi;
 using Microsoft.Playwright;
@@ -62,7 +63,7 @@ public sealed class CsiJourneys(CsiSite site) : IClassFixture<CsiSite>
         await agent.ScreenshotAsync("csi-survey-details");
         Assert.Empty(site.ConsoleErrors(agent));
 
-        // The director finds the hot alert and follows "open a complaint" (the complaints page is another branch's: its address is checked).
+        // The director finds the hot alert and opens a complaint from it, which closes the alert.
         await director.GotoAsync("/Csi/Alerts");
         var row = director.GetByTestId("alert-row").Filter(new() { HasText = "浏览器问卷客户" });
         await Assertions.Expect(row).ToContainTextAsync("3");
@@ -74,11 +75,23 @@ public sealed class CsiJourneys(CsiSite site) : IClassFixture<CsiSite>
         var alert = (await Factory.AlertOfAsync(customer.Id))!;
         var complaint = director.GetByTestId("open-complaint");
         Assert.Equal($"/Complaints/Create?customerId={customer.Id}&hotAlertId={alert.Id}", await complaint.GetAttributeAsync("href"));
+        await complaint.ClickAsync();
+        await Assertions.Expect(director.GetByTestId("complaint-form")).ToBeVisibleAsync();
+        await director.GetByTestId("channel").SelectOptionAsync("ReturnCall");
+        await director.GetByTestId("category").SelectOptionAsync("ServiceQuality");
+        await director.GetByTestId("department").SelectOptionAsync("Service");
+        await director.GetByTestId("description").FillAsync("满意度调查中对“一次修好”打了 3 分");
+        await Accessibility.AssertAccessibleAsync(director);
+        await director.GetByTestId("complaint-save").ClickAsync();
+        await Assertions.Expect(director.GetByTestId("flash")).ToContainTextAsync("TS");
+        await director.GotoAsync($"/Csi/Alerts/Details/{alert.Id}");
+        await Assertions.Expect(director.GetByTestId("open-complaint")).ToHaveCountAsync(0);
+        Assert.Equal(HotAlertStatus.ClosedByComplaint, (await Factory.AlertOfAsync(customer.Id))!.Status);
 
-        // The dashboard counts the new survey and the open alert.
+        // The dashboard counts the new survey; its alert is closed, so the open alerts are as before.
         await director.GotoAsync("/Csi");
         Assert.Equal(before + 1, await ThisMonthSurveysAsync(director));
-        await Assertions.Expect(director.GetByTestId("kpi-alerts")).ToHaveTextAsync((alertsBefore + 1).ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(director.GetByTestId("kpi-alerts")).ToHaveTextAsync(alertsBefore.ToString(CultureInfo.InvariantCulture));
         await director.GotoAsync("/Csi?program=Ssi");
         await Assertions.Expect(director.Locator("#chart-factors[data-chart-ready='true']")).ToHaveCountAsync(1);
         await Accessibility.AssertAccessibleAsync(director);
