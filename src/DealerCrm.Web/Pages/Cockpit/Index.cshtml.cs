@@ -25,6 +25,10 @@ public sealed record Kpi(string TestId, string Label, decimal? Value, decimal? P
     public bool? MeetsTarget => Value is { } v && Target is { } t ? (HigherIsBetter ? v >= t : v < t) : null;
 
     public decimal? Change => Value is { } v && Previous is { } p ? v - p : null;
+
+    /// <summary>A value of this figure as shown on the page and in the printed summary.</summary>
+    public string Show(decimal? value) =>
+        value is not { } v ? "—" : IsPercent ? $"{v:0.0}%" : v.ToString("0", CultureInfo.CurrentCulture);
 }
 
 /// <summary>A period of a trend: the follow-up rates and what the work grows from.</summary>
@@ -81,7 +85,7 @@ public sealed class IndexModel(
     public async Task<IActionResult> OnGetPackAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
-        var figures = FollowUpKpis.Concat(GrowthKpis).Select(k => new ReportFigure(k.Label, Show(k, k.Value), Note(k))).ToList();
+        var figures = FollowUpKpis.Concat(GrowthKpis).Select(k => new ReportFigure(k.Label, k.Show(k.Value), Note(k))).ToList();
         figures.Insert(3, new ReportFigure(l["Cockpit.OverdueNow"], OverdueNow.ToString(CultureInfo.CurrentCulture), ""));
         var report = new ReportDocument(
             l["Cockpit.PackTitle", dealership.Value.ShortName],
@@ -118,13 +122,10 @@ public sealed class IndexModel(
 
     private string PeriodText(ReportPeriod period) => $"{fmt.Date(period.From)} – {fmt.Date(period.Through)}";
 
-    private static string Show(Kpi kpi, decimal? value) =>
-        value is not { } v ? "—" : kpi.IsPercent ? $"{v:0.0}%" : v.ToString("0", CultureInfo.CurrentCulture);
-
     private string Note(Kpi kpi)
     {
-        var note = $"{l["Cockpit.Previous"]} {Show(kpi, kpi.Previous)}";
-        return kpi.Target is { } target ? $"{note} · {l[kpi.HigherIsBetter ? "Cockpit.Target" : "Cockpit.Ceiling"]} {Show(kpi, target)}" : note;
+        var note = $"{l["Cockpit.Previous"]} {kpi.Show(kpi.Previous)}";
+        return kpi.Target is { } target ? $"{note} · {l[kpi.HigherIsBetter ? "Cockpit.Target" : "Cockpit.Ceiling"]} {kpi.Show(target)}" : note;
     }
 
     private static string Cell(object? value) => value switch

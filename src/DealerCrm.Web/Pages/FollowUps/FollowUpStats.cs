@@ -66,5 +66,5 @@ public sealed class FollowUpStats(DealerCrmDbContext db, DealershipClock clock)
     }
 
     /// <summary>The Monday that starts the local week of a day.</summary>
-    public static DateOnly WeekStart(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+    public static DateOnly WeekStart(DateOnly day) => Domain.Reporting.ReportPeriod.WeekStart(day);
 }
