@@ -1,6 +1,8 @@
 using DealerCrm.Domain.Staff;
+using DealerCrm.Infrastructure.Data;
 using DealerCrm.Infrastructure.Identity;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Forms;
 using DealerCrm.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +18,12 @@ namespace DealerCrm.Web.Pages.Admin.Users;
 /// on the history they made); lift a lockout. An administrator cannot lock themselves out.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(UserManager<AppUser> users, IValidator<EditModel.InputModel> validator, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(
+    UserManager<AppUser> users,
+    DealerCrmDbContext db,
+    IValidator<EditModel.InputModel> validator,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -82,6 +89,15 @@ public sealed class EditModel(UserManager<AppUser> users, IValidator<EditModel.I
         Account.DisplayName = Input.DisplayName.Trim();
         Account.Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
         Account.PhoneNumber = string.IsNullOrWhiteSpace(Input.PhoneNumber) ? null : Input.PhoneNumber.Trim();
+        var current = await users.GetRolesAsync(Account);
+        var wanted = Input.Roles.Distinct().ToList();
+        // Asked before UpdateAsync: Identity's store marks every column modified and draws a new concurrency stamp.
+        if (db.HasNothingToSave() && current.ToHashSet().SetEquals(wanted))
+        {
+            this.FlashNothingChanged(l);
+            return RedirectToPage("Index");
+        }
+
         var updated = await users.UpdateAsync(Account);
         if (!updated.Succeeded)
         {
@@ -90,8 +106,6 @@ public sealed class EditModel(UserManager<AppUser> users, IValidator<EditModel.I
             return Page();
         }
 
-        var current = await users.GetRolesAsync(Account);
-        var wanted = Input.Roles.Distinct().ToList();
         await users.RemoveFromRolesAsync(Account, current.Except(wanted));
         await users.AddToRolesAsync(Account, wanted.Except(current));
         // Role changes take effect at the user's next request, not at their next sign-in.
