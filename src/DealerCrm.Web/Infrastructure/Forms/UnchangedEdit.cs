@@ -10,7 +10,9 @@ namespace DealerCrm.Web.Infrastructure.Forms;
 /// same way: it applies the form to the tracked entities through the domain (which normalises
 /// what it stores, trimming included), then asks <see cref="HasNothingToSave"/> before saving.
 /// EF compares each property with the value read from the database, so a field that differs
-/// only in whitespace the domain trims away counts as unchanged.
+/// only in whitespace the domain trims away counts as unchanged. (The staff user form compares
+/// its few fields by hand: Identity's store re-attaches the user, which would accept the changes
+/// the tracker had detected.)
 /// </summary>
 public static class UnchangedEdit
 {

@@ -1,5 +1,4 @@
 using DealerCrm.Domain.Staff;
-using DealerCrm.Infrastructure.Data;
 using DealerCrm.Infrastructure.Identity;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Forms;
@@ -20,7 +19,6 @@ namespace DealerCrm.Web.Pages.Admin.Users;
 [Authorize(Policy = Policies.Admin)]
 public sealed class EditModel(
     UserManager<AppUser> users,
-    DealerCrmDbContext db,
     IValidator<EditModel.InputModel> validator,
     TimeProvider time,
     IStringLocalizer<SharedResource> l) : PageModel
@@ -86,18 +84,22 @@ public sealed class EditModel(
             return Page();
         }
 
-        Account.DisplayName = Input.DisplayName.Trim();
-        Account.Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
-        Account.PhoneNumber = string.IsNullOrWhiteSpace(Input.PhoneNumber) ? null : Input.PhoneNumber.Trim();
+        var displayName = Input.DisplayName.Trim();
+        var email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
+        var phone = string.IsNullOrWhiteSpace(Input.PhoneNumber) ? null : Input.PhoneNumber.Trim();
         var current = await users.GetRolesAsync(Account);
         var wanted = Input.Roles.Distinct().ToList();
-        // Asked before UpdateAsync: Identity's store marks every column modified and draws a new concurrency stamp.
-        if (db.HasNothingToSave() && current.ToHashSet().SetEquals(wanted))
+        // Compared by hand, not through the change tracker: Identity's store re-attaches the user,
+        // which would accept changes already detected and leave the audit trail without the old values.
+        if (displayName == Account.DisplayName && email == Account.Email && phone == Account.PhoneNumber && current.ToHashSet().SetEquals(wanted))
         {
             this.FlashNothingChanged(l);
             return RedirectToPage("Index");
         }
 
+        Account.DisplayName = displayName;
+        Account.Email = email;
+        Account.PhoneNumber = phone;
         var updated = await users.UpdateAsync(Account);
         if (!updated.Succeeded)
         {
