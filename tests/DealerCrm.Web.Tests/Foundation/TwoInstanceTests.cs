@@ -81,6 +81,7 @@ public sealed class TwoInstanceTests(TwoInstances sites, ITestOutputHelper outpu
     public Task A_sign_in_and_a_staff_change_on_one_process_hold_on_the_other() => Logged(async () =>
     {
         var (a, b) = (sites.A, sites.B);
+        output.WriteLine($"The second instance was healthy {b.StartedIn.TotalSeconds:0.0} s after its process started.");
 
         // Signed in on A, working on B with the same cookie; and the other way round.
         var adminCookies = new CookieContainer();

@@ -36,6 +36,9 @@ public sealed partial class AppProcess : IAsyncDisposable
     /// <summary>The site's address, as <c>http://localhost:port</c> so that cookies set by an in-process site (host localhost) are sent to it too.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>From the process's start until <c>/health</c> answered 200.</summary>
+    public TimeSpan StartedIn { get; private set; }
+
     /// <summary>How many lines the process has written so far: a mark to wait for lines after.</summary>
     public int LineCount
     {
@@ -119,11 +122,13 @@ public sealed partial class AppProcess : IAsyncDisposable
             throw new InvalidOperationException("dotnet DealerCrm.Web.dll did not start");
         }
 
+        var started = Stopwatch.StartNew();
         site._process.BeginOutputReadLine();
         site._process.BeginErrorReadLine();
         try
         {
             await site.WaitUntilHealthyAsync();
+            site.StartedIn = started.Elapsed;
         }
         catch
         {
