@@ -130,6 +130,54 @@ public sealed class ImportJobTests(SmallDemoFactory factory) : IClassFixture<Sma
         Assert.Contains("\"state\":\"Interrupted\"", await status.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_queued_import_is_kept_alive_by_each_batch_of_the_running_one_so_no_instance_takes_it_for_dead()
+    {
+        var jobs = factory.Services.GetRequiredService<ImportJobs>();
+        var paused = new[] { Signal(), Signal() };
+        var resume = new[] { Signal(), Signal() };
+        var batch = 0;
+        jobs.AfterBatch = async (_, cancellationToken) =>
+        {
+            var index = batch++;
+            paused[index].TrySetResult();
+            await resume[index].Task.WaitAsync(cancellationToken);
+        };
+        try
+        {
+            var mobiles = Enumerable.Range(0, ImportWorker.BatchSize + 1).Select(_ => CustomerTestData.NewMobile()).ToList();
+            var running = jobs.Start(new ImportPlan(mobiles.Select((m, i) => new PlannedCustomer(i + 2, CustomerKind.Person, "心跳" + m[^4..], Gender.Unknown, m, [], null, null, null, null, SourceChannel.Unknown, [])).ToList(), []),
+                null, "csdirector", "long.csv");
+            await paused[0].Task.WaitAsync(Hang);
+            var queued = jobs.Start(Plan(CustomerTestData.NewMobile()), null, "csdirector", "waiting.csv");
+
+            // The running import's next batch comes four minutes later (a slow disk): the queued run's stored heartbeat moves with it.
+            factory.Time.Advance(TimeSpan.FromMinutes(4));
+            resume[0].TrySetResult();
+            await paused[1].Task.WaitAsync(Hang);
+            var beat = factory.Time.GetUtcNow().UtcDateTime;
+            var stored = await factory.WithDbAsync(db => db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == queued.Id));
+            Assert.Equal(("Queued", beat), (stored.State, stored.HeartbeatUtc));
+            Assert.False(stored.IsOrphaned(beat + ImportRun.HeartbeatTimeout - TimeSpan.FromMinutes(3)));
+
+            // The queued import's own batch runs without a pause.
+            jobs.AfterBatch = null;
+            resume[1].TrySetResult();
+            await queued.Completion.WaitAsync(Hang);
+            Assert.Equal((ImportState.Done, ImportState.Done), (running.State, queued.State));
+        }
+        finally
+        {
+            jobs.AfterBatch = null;
+            foreach (var signal in resume)
+            {
+                signal.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource Signal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private static ImportPlan Plan(string mobile) =>
         new([new PlannedCustomer(2, CustomerKind.Person, "队列测试" + mobile[^4..], Gender.Unknown, mobile, [], null, null, null, null, SourceChannel.Unknown, [])], []);
 
