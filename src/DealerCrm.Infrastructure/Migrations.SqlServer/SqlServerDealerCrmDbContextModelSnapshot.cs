@@ -1545,6 +1545,9 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("LastNumber")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");

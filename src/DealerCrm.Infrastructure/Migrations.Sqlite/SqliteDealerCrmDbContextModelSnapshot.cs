@@ -1504,6 +1504,9 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastNumber")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
