@@ -153,12 +153,18 @@ SELECT Id, Number, ReceivedUtc, Category, Department, CorrectiveAction, Correcti
  WHERE $range AND CorrectiveAction IS NOT NULL ORDER BY ReceivedUtc DESC, Id DESC LIMIT $ACTION_PAGE;
 SQL
 
+# "elapsed cpu" in ms: sqlite3's real time and its user + system CPU time, summed over the statements.
 raw_ms() {
-    sqlite3 "$DB" <"$OUT/raw.sql" | awk '/^Run Time/ { s += $4 } END { printf "%.1f", s * 1000 }'
+    sqlite3 "$DB" <"$OUT/raw.sql" | awk '/^Run Time/ { s += $4; c += $6 + $8 } END { printf "%.1f %.1f", s * 1000, c * 1000 }'
 }
 raw_ms >/dev/null
 raw=()
-for _ in $(seq 1 "$ROUNDS"); do raw+=("$(raw_ms)"); done
+raw_cpu=()
+for _ in $(seq 1 "$ROUNDS"); do
+    read -r elapsed cpu <<<"$(raw_ms)"
+    raw+=("$elapsed")
+    raw_cpu+=("$cpu")
+done
 
 # results.txt keeps every run: this run's lines follow its header.
 echo "== run $(date -u +%FT%TZ)" >>"$OUT/results.txt"
@@ -171,6 +177,10 @@ for _ in $(seq 1 "$ROUNDS"); do
     page+=("$(curl -s -o /dev/null -w '%{time_total}' --max-time 120 -H "Cookie: $COOKIE" "$URL/Complaints/Analysis" | awk '{ printf "%.1f", $1 * 1000 }')")
 done
 
+# The analysis page's CPU time per request (one connection), which contention disturbs less than its
+# latency: set against the raw SQL's CPU time, both sides' cost without the waits for a CPU.
+CONNECTIONS=1 THREADS=1 load analysis "$DURATION" /Complaints/Analysis
+
 load warmup-list "$WARMUP" /Complaints >/dev/null
 load list "$DURATION" /Complaints
 # For scale: a signed-in page with no query of its own, same connections, same machine state.
@@ -182,11 +192,17 @@ median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print a[int(
 raw_median=$(median "${raw[@]}")
 page_median=$(median "${page[@]}")
 ratio=$(awk -v p="$page_median" -v r="$raw_median" 'BEGIN { printf "%.2f", (r > 0 ? p / r : 0) }')
+raw_cpu_median=$(median "${raw_cpu[@]}")
+analysis=$(grep '^analysis ' "$OUT/results.txt" | tail -1)
+page_cpu=$(field "$analysis" app_cpu_ms)
+cpu_ratio=$(awk -v p="$page_cpu" -v r="$raw_cpu_median" 'BEGIN { printf "%.2f", (r > 0 ? p / r : 0) }')
 list=$(grep '^list ' "$OUT/results.txt" | tail -1)
 trivial=$(grep '^trivial ' "$OUT/results.txt" | tail -1)
 {
     echo "$(date -u +%FT%TZ) complaints=$complaints open=$open in_default_view=$in_range closed_in_view=$closed events=$events tier_periods=$periods pauses=$pauses recovery_steps=$recovery"
     echo "analysis: raw_sql_ms=$raw_median (${raw[*]}) page_ms=$page_median (${page[*]}) ratio=$ratio target<=1.5"
+    echo "analysis_cpu: raw_sql_cpu_ms=$raw_cpu_median (${raw_cpu[*]}) page_app_cpu_ms=$page_cpu cpu_ratio=$cpu_ratio (1 connection, $(field "$analysis" rps) rps)"
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "list: /Complaints $CONNECTIONS connections p95_ms=$(field "$list" p95_ms) p50_ms=$(field "$list" p50_ms) rps=$(field "$list" rps) app_cpu_ms=$(field "$list" app_cpu_ms) target_p95<=100"
     echo "trivial: /Account/ChangePassword p95_ms=$(field "$trivial" p95_ms) rps=$(field "$trivial" rps) app_cpu_ms=$(field "$trivial" app_cpu_ms) (for scale)"
 } | tee -a "$OUT/results.txt"
