@@ -617,6 +617,9 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.Property<string>("AgentUserId")
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int>("Attention")
+                        .HasColumnType("int");
+
                     b.Property<int>("Category")
                         .HasColumnType("int");
 
@@ -778,6 +781,9 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.HasIndex("ReceivedWeek", "Category");
 
                     b.HasIndex("Status", "TierDueUtc");
+
+                    b.HasIndex("Attention", "TierDueUtc", "Id")
+                        .IsDescending(false, false, true);
 
                     b.HasIndex("Status", "LegalFlagged", "LegalDueUtc");
 
