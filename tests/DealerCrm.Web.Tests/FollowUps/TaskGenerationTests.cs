@@ -146,7 +146,7 @@ public sealed class TaskGenerationTests(FollowUpFactory factory) : IClassFixture
         var counts = TabCounts(html);
 
         Assert.Equal(counts.Overdue + counts.Today, NavBadge(html));
-        Assert.Equal(counts.Overdue + counts.Today, NavBadge(await client.GetHtmlAsync("/")));
+        Assert.Equal(counts.Overdue + counts.Today, NavBadge(await client.GetHtmlAsync("/Account/ChangePassword")));
         // The same counts, worked out from the tasks on file.
         var userId = await CustomerTestData.UserIdAsync(factory, role.ToLowerInvariant());
         var now = factory.Time.GetUtcNow().UtcDateTime;

@@ -1,4 +1,5 @@
 using System.Net;
+using DealerCrm.Domain.Reporting;
 using DealerCrm.Domain.Staff;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Navigation;
@@ -69,6 +70,10 @@ public sealed class AuthorizationTests(DealerCrmFactory factory) : IClassFixture
                 // Allowed in; the made-up id "1" finds nothing.
                 Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound, $"{role} {page.Url}: {(int)response.StatusCode}");
             }
+            else if (IsCockpitHome(role, page.Url))
+            {
+                AssertGoesToCockpit(role, response);
+            }
             else
             {
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} {page.Url}: expected 200, got {(int)response.StatusCode}");
@@ -76,12 +81,22 @@ public sealed class AuthorizationTests(DealerCrmFactory factory) : IClassFixture
         }
     }
 
+    /// <summary>The general manager's and the CS director's home page is the cockpit: "/" sends them there.</summary>
+    private static bool IsCockpitHome(string role, string url) => url == "/" && CockpitScope.IsHomeFor([role]);
+
+    private static void AssertGoesToCockpit(string role, HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{role} /: expected the cockpit, got {(int)response.StatusCode}");
+        Assert.Equal("/Cockpit", response.Headers.Location!.OriginalString);
+    }
+
     [Theory]
     [MemberData(nameof(AllRoles))]
     public async Task Each_roles_navigation_holds_only_what_it_may_use_and_every_link_opens(string role)
     {
         using var client = await SiteClient.SignedInAsync(factory, role);
-        var home = await client.GetHtmlAsync("/");
+        // Any page shows the navigation (the home page of some roles is the cockpit, a redirect away).
+        var home = await client.GetHtmlAsync("/Account/ChangePassword");
 
         var shown = Html.Parse(home).QuerySelectorAll("a[href][data-nav]").Select(a => (Page: a.GetAttribute("data-nav")!, Href: a.GetAttribute("href")!)).ToList();
         var expected = NavigationMenu.Items.Where(i => Policies.Allows(i.Policy, [role])).Select(i => i.Page);
@@ -90,6 +105,12 @@ public sealed class AuthorizationTests(DealerCrmFactory factory) : IClassFixture
         foreach (var (_, href) in shown)
         {
             using var response = await client.GetAsync(href);
+            if (IsCockpitHome(role, href))
+            {
+                AssertGoesToCockpit(role, response);
+                continue;
+            }
+
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{role} follows {href}: {(int)response.StatusCode}");
         }
     }

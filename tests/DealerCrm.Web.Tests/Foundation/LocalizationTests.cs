@@ -60,20 +60,20 @@ public sealed partial class LocalizationTests(DealerCrmFactory factory) : IClass
     [Fact]
     public async Task Chinese_is_the_default_and_English_is_one_switch_away_and_remembered()
     {
-        using var client = await SiteClient.SignedInAsync(factory, Roles.CsDirector);
+        using var client = await SiteClient.SignedInAsync(factory, Roles.CsAgent);
         client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
         var chinese = await client.GetHtmlAsync("/");
         Assert.Contains("<html lang=\"zh-CN\">", chinese);
-        Assert.Contains("钱晓梅，您好", chinese);
+        Assert.Contains("孙丽娜，您好", chinese);
         Assert.Contains("2026年11月23日", chinese);
 
         using var toEnglish = await client.PostFormAsync("/", new() { ["culture"] = "en", ["returnUrl"] = "/" }, postUrl: "/Account/Language");
         Assert.Equal("/", toEnglish.Headers.Location!.OriginalString);
         var english = await client.GetHtmlAsync("/");
         Assert.Contains("<html lang=\"en\">", english);
-        Assert.Contains("Hello, 钱晓梅", english);
+        Assert.Contains("Hello, 孙丽娜", english);
         Assert.Contains("2026-11-23", english);
-        Assert.Contains("Customer-service director", english);
+        Assert.Contains("Customer-service agent", english);
 
         using var back = await client.PostFormAsync("/", new() { ["culture"] = "zh-CN", ["returnUrl"] = "/" }, postUrl: "/Account/Language");
         Assert.Contains("<html lang=\"zh-CN\">", await client.GetHtmlAsync("/"));

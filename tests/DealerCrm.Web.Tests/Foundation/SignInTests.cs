@@ -107,7 +107,7 @@ public sealed class SignInTests(DealerCrmFactory factory) : IClassFixture<Dealer
     public async Task Sign_out_ends_the_session()
     {
         using var client = await SiteClient.SignedInAsync(factory, Roles.CsDirector);
-        using var signOut = await client.PostFormAsync("/", new(), postUrl: "/Account/Logout");
+        using var signOut = await client.PostFormAsync("/Account/ChangePassword", new(), postUrl: "/Account/Logout");
         Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
 
         using var after = await client.GetAsync("/");

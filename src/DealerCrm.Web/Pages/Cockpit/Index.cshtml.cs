@@ -224,7 +224,7 @@ public sealed class IndexModel(
 
         tables.Add(new(l["Cockpit.OpenByTier"], [l["Complaints.Tier"], l["Cockpit.OpenCases"]],
             Pulse.OpenByTier.Select((count, i) => (IReadOnlyList<object?>)[l["Complaints.TierN", i + ComplaintTiers.Lowest].Value, count]).ToList(), new HashSet<int> { 1 }));
-        tables.Add(new(l["Cockpit.TopComplaints"], [l["Complaints.Number"], l["Complaints.Analysis.Received"], l["Complaints.Customer"], l["Complaints.Category"], l["Complaints.Department"], l["Complaints.Tier"], l["Complaints.Status"]],
+        tables.Add(new(l["Cockpit.TopComplaints"], [l["Complaints.Number"], l["Complaints.Analysis.Received"], l["Cockpit.Customer"], l["Complaints.Category"], l["Complaints.Department"], l["Complaints.Tier"], l["Complaints.Status"]],
             Top.Select(c => (IReadOnlyList<object?>)[c.Number, clock.ToLocal(c.ReceivedUtc), c.CustomerName, l.Label(c.Category), l.Label(c.Department), c.Tier, l.Label(c.Status)]).ToList(), new HashSet<int> { 5 }));
         foreach (var score in Scores)
         {
