@@ -6,7 +6,7 @@
 -- runs as the same twelve index range reads.
 
 -- The follow-up rates of each week: tasks due in the week and by now, by status and on time.
-SELECT w.k, t.Status, t.CompletedUtc <= t.DueUtc AS OnTime, COUNT(*)
+SELECT w.k, t.Status, CASE WHEN t.CompletedUtc <= t.DueUtc THEN 1 ELSE 0 END AS OnTime, COUNT(*)
 FROM weeks w JOIN FollowUpTasks t ON t.DueUtc >= w.StartUtc AND t.DueUtc < w.EndUtc AND t.DueUtc <= @now
 GROUP BY w.k, t.Status, OnTime;
 
@@ -26,7 +26,7 @@ SELECT w.k, COUNT(v.Id) FROM weeks w LEFT JOIN ServiceVisits v ON v.VisitDate >=
 GROUP BY w.k;
 
 -- The warranty rate, this week and the one before: tasks of customers with a vehicle under warranty today.
-SELECT w.k, t.Status, t.CompletedUtc <= t.DueUtc AS OnTime, COUNT(*)
+SELECT w.k, t.Status, CASE WHEN t.CompletedUtc <= t.DueUtc THEN 1 ELSE 0 END AS OnTime, COUNT(*)
 FROM weeks w JOIN FollowUpTasks t ON t.DueUtc >= w.StartUtc AND t.DueUtc < w.EndUtc AND t.DueUtc <= @now
 WHERE w.k >= 11 AND EXISTS (SELECT 1 FROM Vehicles x WHERE x.CustomerId = t.CustomerId AND x.WarrantyExpiry >= @today)
 GROUP BY w.k, t.Status, OnTime;
