@@ -1,6 +1,5 @@
 using System.Globalization;
 using DealerCrm.Domain.Common;
-using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Reporting;
 using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Letters;
@@ -150,8 +149,8 @@ public sealed class IndexModel(
         Trend = await TrendAsync(PeriodChoice.Trend(Current, TrendLength), withinDays, cancellationToken);
         var now = Trend[^1];
         var before = Trend[^2];
-        var warrantyNow = await stats.TotalAsync(stats.UnderWarranty(DueIn(Current)), cancellationToken);
-        var warrantyBefore = await stats.TotalAsync(stats.UnderWarranty(DueIn(previous)), cancellationToken);
+        var warranty = await stats.TotalsByPeriodAsync([previous, Current], stats.UnderWarranty, cancellationToken);
+        var (warrantyBefore, warrantyNow) = (warranty[0], warranty[1]);
         OverdueNow = await stats.OverdueNow().CountAsync(cancellationToken);
 
         var overview = $"/FollowUps/Overview?from={DisplayFormatter.IsoDate(Current.From)}&to={DisplayFormatter.IsoDate(Current.Through)}";
@@ -177,25 +176,13 @@ public sealed class IndexModel(
     private string Activity(ActivityKind kind) =>
         $"/Cockpit/Activity?what={kind}&from={DisplayFormatter.IsoDate(Current.From)}&to={DisplayFormatter.IsoDate(Current.Through)}";
 
-    private IQueryable<FollowUpTask> DueIn(ReportPeriod period) => stats.DueIn(period.From, period.Through);
-
+    // Each figure of the trend counted for all its periods in one query grouped by period (not a query a period).
     private async Task<IReadOnlyList<TrendRow>> TrendAsync(IReadOnlyList<ReportPeriod> periods, int withinDays, CancellationToken cancellationToken)
     {
-        var rows = new List<TrendRow>();
-        foreach (var period in periods)
-        {
-            var rates = await stats.TotalAsync(DueIn(period), cancellationToken);
-            rows.Add(new TrendRow(
-                period,
-                Label(period),
-                rates.ReturnVisitRate,
-                rates.OnTimeRate,
-                await service.Deliveries(period).CountAsync(cancellationToken),
-                await service.Visits(period).CountAsync(cancellationToken),
-                await service.RepeatRepairAsync(period, withinDays, cancellationToken)));
-        }
-
-        return rows;
+        var rates = await stats.TotalsByPeriodAsync(periods, null, cancellationToken);
+        var growth = await service.ByPeriodAsync(periods, withinDays, cancellationToken);
+        return [.. periods.Select((period, i) => new TrendRow(
+            period, Label(period), rates[i].ReturnVisitRate, rates[i].OnTimeRate, growth[i].Deliveries, growth[i].Visits, growth[i].RepeatRepairs))];
     }
 
     private static string Label(ReportPeriod period) => period.Kind switch
