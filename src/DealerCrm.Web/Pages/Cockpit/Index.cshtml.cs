@@ -1,5 +1,6 @@
 using System.Globalization;
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.FollowUps;
 using DealerCrm.Domain.Reporting;
 using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Letters;
@@ -37,12 +38,14 @@ public sealed record TrendRow(ReportPeriod Period, string Label, decimal? Return
 /// The managers' cockpit: the chosen period against the one before and against target, each
 /// figure linking to the list behind it, with twelve periods of trend drawn against the targets.
 /// Every figure comes from the queries its own feature's pages use (<see cref="FollowUpStats"/>,
-/// <see cref="ServiceFigures"/>), so it reads the same here as there.
+/// <see cref="ServiceFigures"/>), so it reads the same here as there; the counts are reused for
+/// a minute (<see cref="ReportFiguresCache"/>).
 /// </summary>
 [Authorize(Policy = Policies.Cockpit)]
 public sealed class IndexModel(
     FollowUpStats stats,
     ServiceFigures service,
+    ReportFiguresCache cache,
     DealershipClock clock,
     IOptions<FollowUpPolicy> followUpPolicy,
     IOptions<CsiPolicy> csiPolicy,
@@ -135,6 +138,8 @@ public sealed class IndexModel(
         _ => value.ToString() ?? "",
     };
 
+    private sealed record Counts(IReadOnlyList<TrendRow> Trend, FollowUpRates WarrantyNow, FollowUpRates WarrantyBefore, int OverdueNow);
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var today = clock.Today;
@@ -146,12 +151,16 @@ public sealed class IndexModel(
 
         var previous = Current.Previous();
         var withinDays = csiPolicy.Value.RepeatRepairWithinDays;
-        Trend = await TrendAsync(PeriodChoice.Trend(Current, TrendLength), withinDays, cancellationToken);
-        var now = Trend[^1];
-        var before = Trend[^2];
-        var warranty = await stats.TotalsByPeriodAsync([previous, Current], stats.UnderWarranty, cancellationToken);
-        var (warrantyBefore, warrantyNow) = (warranty[0], warranty[1]);
-        OverdueNow = await stats.OverdueNow().CountAsync(cancellationToken);
+        // Counted once for every manager opening the same period within the cache's lifetime.
+        var counts = await cache.GetOrCountAsync($"cockpit:{Current.Kind}:{Current.From:O}:{Current.Through:O}:{today:O}:{withinDays}", async () =>
+        {
+            var trend = await TrendAsync(PeriodChoice.Trend(Current, TrendLength), withinDays, cancellationToken);
+            var warranty = await stats.TotalsByPeriodAsync([previous, Current], stats.UnderWarranty, cancellationToken);
+            return new Counts(trend, warranty[1], warranty[0], await stats.OverdueNow().CountAsync(cancellationToken));
+        });
+        Trend = counts.Trend;
+        OverdueNow = counts.OverdueNow;
+        var (now, before, warrantyNow, warrantyBefore) = (Trend[^1], Trend[^2], counts.WarrantyNow, counts.WarrantyBefore);
 
         var overview = $"/FollowUps/Overview?from={DisplayFormatter.IsoDate(Current.From)}&to={DisplayFormatter.IsoDate(Current.Through)}";
         FollowUpKpis =
