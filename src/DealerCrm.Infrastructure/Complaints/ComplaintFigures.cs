@@ -29,11 +29,20 @@ public sealed record ComplaintSummary(int Total, int Closed, double? MeanHoursTo
     public double EscalatedShare => Total == 0 ? 0 : (double)Escalated / Total;
 }
 
+/// <summary>The cases open now: by tier (index 0 is tier 1), late against their deadline, near the 7-working-day floor.</summary>
+public sealed record ComplaintPulse(IReadOnlyList<int> OpenByTier, int Late, int NearLegalLimit)
+{
+    public int Open => OpenByTier.Sum();
+}
+
+/// <summary>A case of the period as the weekly pack lists it.</summary>
+public sealed record TopComplaintRow(int Id, string Number, DateTime ReceivedUtc, string CustomerName, ComplaintCategory Category, ComplaintDepartment Department, ComplaintSeverity Severity, int Tier, ComplaintStatus Status);
+
 /// <summary>A corrective action decided on a case, and whether it was carried out.</summary>
 public sealed record CorrectiveActionRow(int Id, string Number, DateTime ReceivedUtc, ComplaintCategory Category, ComplaintDepartment Department, string Action, DateTime? DoneUtc);
 
 /// <summary>
-/// The complaint figures for the weekly analysis, the export and (later) the managers' cockpit:
+/// The complaint figures for the weekly analysis, the export and the managers' cockpit:
 /// every aggregate in SQL (GROUP BY, COUNT, AVG on stored columns: the received week and month,
 /// the hours to close), never a table in memory. Ranges are [fromUtc, toUtc) of the received instant.
 /// </summary>
@@ -42,9 +51,9 @@ public sealed class ComplaintFigures(DealerCrmDbContext db)
     public const int MaxActionRows = 500;
 
     /// <summary>The number of cases per period and value of the dimension, ordered by period.</summary>
-    public async Task<IReadOnlyList<ComplaintCell>> CountsAsync(DateTime fromUtc, DateTime toUtc, ComplaintPeriod period, ComplaintDimension dimension, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ComplaintCell>> CountsAsync(DateTime fromUtc, DateTime toUtc, ComplaintPeriod period, ComplaintDimension dimension, CancellationToken cancellationToken, ComplaintDepartment? department = null)
     {
-        var inRange = InRange(fromUtc, toUtc);
+        var inRange = InRange(fromUtc, toUtc, department);
         var keyed = (period, dimension) switch
         {
             (ComplaintPeriod.Week, ComplaintDimension.Category) => inRange.Select(c => new { Period = c.ReceivedWeek, Key = (int)c.Category }),
@@ -63,9 +72,9 @@ public sealed class ComplaintFigures(DealerCrmDbContext db)
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<ComplaintSummary> SummaryAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    public async Task<ComplaintSummary> SummaryAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken, ComplaintDepartment? department = null)
     {
-        var inRange = InRange(fromUtc, toUtc);
+        var inRange = InRange(fromUtc, toUtc, department);
         var totals = await inRange.GroupBy(c => 1).Select(g => new
         {
             Total = g.Count(),
@@ -93,12 +102,30 @@ public sealed class ComplaintFigures(DealerCrmDbContext db)
     }
 
     /// <summary>The corrective actions decided on cases of the range, newest first (at most <see cref="MaxActionRows"/>).</summary>
-    public async Task<IReadOnlyList<CorrectiveActionRow>> CorrectiveActionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken) =>
-        await InRange(fromUtc, toUtc).Where(c => c.CorrectiveAction != null)
+    public async Task<IReadOnlyList<CorrectiveActionRow>> CorrectiveActionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken, ComplaintDepartment? department = null) =>
+        await InRange(fromUtc, toUtc, department).Where(c => c.CorrectiveAction != null)
             .OrderByDescending(c => c.ReceivedUtc).Take(MaxActionRows)
             .Select(c => new CorrectiveActionRow(c.Id, c.Number, c.ReceivedUtc, c.Category, c.Department, c.CorrectiveAction!, c.CorrectiveActionDoneUtc))
             .ToListAsync(cancellationToken);
 
-    private IQueryable<Complaint> InRange(DateTime fromUtc, DateTime toUtc) =>
-        db.Complaints.AsNoTracking().Where(c => c.ReceivedUtc >= fromUtc && c.ReceivedUtc < toUtc);
+    /// <summary>The open cases now that the reader's list shows, counted with the list's own filters (<see cref="ComplaintQueries"/>).</summary>
+    public async Task<ComplaintPulse> PulseAsync(DateTime nowUtc, ComplaintDepartment? department, string? readerUserId, CancellationToken cancellationToken)
+    {
+        var open = db.Complaints.AsNoTracking().VisibleTo(readerUserId).OfDepartment(department).Open();
+        var byTier = await open.GroupBy(c => c.Tier).Select(g => new { Tier = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        var tiers = Enumerable.Range(ComplaintTiers.Lowest, ComplaintTiers.Highest - ComplaintTiers.Lowest + 1)
+            .Select(t => byTier.FirstOrDefault(x => x.Tier == t)?.Count ?? 0).ToList();
+        return new ComplaintPulse(tiers, await open.Late(nowUtc).CountAsync(cancellationToken), await open.NearLegalLimit().CountAsync(cancellationToken));
+    }
+
+    /// <summary>The period's gravest cases for the weekly pack: highest tier, then severity, then newest; never a case about the reader (as on the list).</summary>
+    public async Task<IReadOnlyList<TopComplaintRow>> TopAsync(DateTime fromUtc, DateTime toUtc, ComplaintDepartment? department, string? readerUserId, int take, CancellationToken cancellationToken) =>
+        await InRange(fromUtc, toUtc, department).VisibleTo(readerUserId)
+            .Join(db.Customers, c => c.CustomerId, k => k.Id, (c, k) => new { Case = c, CustomerName = k.Name })
+            .OrderByDescending(x => x.Case.Tier).ThenByDescending(x => x.Case.Severity).ThenByDescending(x => x.Case.ReceivedUtc).Take(take)
+            .Select(x => new TopComplaintRow(x.Case.Id, x.Case.Number, x.Case.ReceivedUtc, x.CustomerName, x.Case.Category, x.Case.Department, x.Case.Severity, x.Case.Tier, x.Case.Status))
+            .ToListAsync(cancellationToken);
+
+    private IQueryable<Complaint> InRange(DateTime fromUtc, DateTime toUtc, ComplaintDepartment? department) =>
+        db.Complaints.AsNoTracking().Where(c => c.ReceivedUtc >= fromUtc && c.ReceivedUtc < toUtc).OfDepartment(department);
 }

@@ -1,4 +1,5 @@
 using DealerCrm.Domain.Common;
+using DealerCrm.Domain.Complaints;
 using Microsoft.AspNetCore.Identity;
 
 namespace DealerCrm.Infrastructure.Identity;
@@ -13,6 +14,9 @@ public sealed class AppUser : IdentityUser, IAuditable
     public string DisplayName { get; set; } = "";
 
     public bool IsDisabled { get; set; }
+
+    /// <summary>The department a department manager (or the technical director) answers for; their cockpit shows its figures.</summary>
+    public ComplaintDepartment? ManagedDepartment { get; set; }
 
     public DateTime CreatedUtc { get; set; }
 }

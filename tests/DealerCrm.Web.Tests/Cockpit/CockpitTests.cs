@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DealerCrm.Web.Tests.Cockpit;
 
 /// <summary>The managers' cockpit on the demo dealership: its figures agree with their own pages, and its lists are what it counted.</summary>
-public sealed class CockpitTests(FollowUpFactory factory) : IClassFixture<FollowUpFactory>
+public sealed partial class CockpitTests(FollowUpFactory factory) : IClassFixture<FollowUpFactory>
 {
     private DealershipClock Clock => factory.Services.GetRequiredService<DealershipClock>();
 
@@ -93,10 +93,15 @@ public sealed class CockpitTests(FollowUpFactory factory) : IClassFixture<Follow
         Assert.Contains("保修期内客户回访率", text, StringComparison.Ordinal);
         Assert.Contains(Html.TextOf(cockpit, "kpi-return-visit-value"), text, StringComparison.Ordinal);
         Assert.Contains("返修率", text, StringComparison.Ordinal);
+        // The Monday meeting's page also carries the gravest complaints and the people's scores.
+        Assert.Contains("本期重点投诉", text, StringComparison.Ordinal);
+        Assert.Contains("服务顾问CSI", text.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains(Html.TextOf(cockpit, "kpi-complaints-open-value"), text, StringComparison.Ordinal);
 
         using var xlsx = await manager.GetAsync("/Cockpit?handler=Tables&period=Month");
         using var book = new ClosedXML.Excel.XLWorkbook(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()));
-        Assert.Equal(2, book.Worksheets.Count);
+        Assert.Equal(["回访率和及时率趋势", "逾期任务（按负责人）", "未结投诉（按级别）", "本期重点投诉", "CSI 近 12 个月", "服务顾问 CSI（近 12 个月）", "SSI 近 12 个月", "销售顾问 SSI（近 12 个月）", "交车、进厂和返修率趋势"],
+            book.Worksheets.Select(w => w.Name));
         var rates = book.Worksheet(1);
         Assert.Equal("回访率", rates.Cell(1, 2).GetString());
         Assert.Equal(13, rates.LastRowUsed()!.RowNumber());

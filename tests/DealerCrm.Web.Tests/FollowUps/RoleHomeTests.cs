@@ -18,20 +18,21 @@ public sealed class RoleHomeTests(FollowUpFactory factory) : IClassFixture<Follo
     public async Task The_cs_directors_home_counts_the_shared_pools_overdue_and_todays_work_not_their_own_empty_queue()
     {
         using var director = await factory.SignInAsync("csdirector");
-        var before = PoolCounts(await director.GetHtmlAsync("/"));
+        // The director's home is the cockpit, which leads with the same cards.
+        var before = PoolCounts(await director.GetHtmlAsync("/Cockpit"));
         // The cause of "0 while the pool has 11 overdue": the director's queue is theirs and their
         // roles' pools; the CS agents' pool is one they supervise, not one they may claim from.
         Assert.Equal(await PoolOverdueInDbAsync(), before.Overdue);
         Assert.True(before.Overdue > 0, "The demo's CS pool has overdue revisits.");
 
         var taskId = await OverdueRevisitAsync("主管首页客户");
-        var after = PoolCounts(await director.GetHtmlAsync("/"));
+        var after = PoolCounts(await director.GetHtmlAsync("/Cockpit"));
         Assert.Equal(Math.Min(before.Overdue + 1, CappedCount.Limit), after.Overdue);
 
         // Claimed by an agent, it is no longer waiting in the pool.
         using var agent = await factory.SignInAsync("csagent");
         using var claimed = await agent.PostWithTokenAsync($"/FollowUps?handler=Claim&id={taskId}&tab=Overdue", new(), await TokenAsync(agent, "/FollowUps"));
-        Assert.Equal(before.Overdue, PoolCounts(await director.GetHtmlAsync("/")).Overdue);
+        Assert.Equal(before.Overdue, PoolCounts(await director.GetHtmlAsync("/Cockpit")).Overdue);
 
         // Other roles get no pool card (an agent works the pool from their queue).
         Assert.False(Html.Has(await agent.GetHtmlAsync("/"), "home-pool"));

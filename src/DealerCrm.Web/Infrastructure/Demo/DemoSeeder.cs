@@ -1,3 +1,4 @@
+using DealerCrm.Domain.Complaints;
 using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -72,6 +73,8 @@ public sealed class DemoSeeder(UserManager<AppUser> users, IEnumerable<IDemoData
             EmailConfirmed = true,
             DisplayName = demo.DisplayName,
             PhoneNumber = demo.Phone,
+            // The demo's department manager runs the workshop, so their cockpit has scores (CSI) as well as complaints.
+            ManagedDepartment = demo.Role == Roles.DepartmentManager ? ComplaintDepartment.Service : null,
             CreatedUtc = time.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
         };

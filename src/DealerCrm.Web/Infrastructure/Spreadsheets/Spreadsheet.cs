@@ -34,12 +34,26 @@ public sealed class Spreadsheet : IDisposable
 
     private readonly XLWorkbook _workbook = new();
 
+    /// <summary>Excel's limits for a sheet's name: 31 characters, none of []:*?/\, unique in the book.</summary>
+    private string SheetName(string title)
+    {
+        var clean = new string(title.Select(c => "[]:*?/\\".Contains(c, StringComparison.Ordinal) ? ' ' : c).ToArray()).Trim();
+        var name = clean.Length > 31 ? clean[..31] : clean;
+        for (var n = 2; _workbook.Worksheets.Contains(name); n++)
+        {
+            var suffix = $" ({n})";
+            name = (clean.Length > 31 - suffix.Length ? clean[..(31 - suffix.Length)] : clean) + suffix;
+        }
+
+        return name;
+    }
+
     /// <summary>A percentage held as a percent number (76.9): written as the fraction 0.769 with a percent format.</summary>
     public static Percentage? Percent(decimal? percent) => percent is { } value ? new Percentage(value / 100m) : null;
 
     public Spreadsheet AddSheet(string name, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
-        var sheet = _workbook.Worksheets.Add(name);
+        var sheet = _workbook.Worksheets.Add(SheetName(name));
         var widths = new double[headers.Count];
         for (var c = 0; c < headers.Count; c++)
         {

@@ -34,6 +34,10 @@ public sealed class AnalysisModel(ComplaintFigures figures, DealershipClock cloc
     [BindProperty(SupportsGet = true)]
     public ComplaintPeriod Period { get; set; } = ComplaintPeriod.Week;
 
+    /// <summary>One department's cases (a department manager's view from the cockpit), or all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public ComplaintDepartment? Department { get; set; }
+
     public ComplaintSummary Summary { get; private set; } = new(0, 0, null, null, 0, 0, 0);
 
     public IReadOnlyList<Breakdown> Breakdowns { get; private set; } = [];
@@ -115,6 +119,11 @@ public sealed class AnalysisModel(ComplaintFigures figures, DealershipClock cloc
             Period = ComplaintPeriod.Week;
         }
 
+        if (Department is { } department && !Enum.IsDefined(department))
+        {
+            Department = null;
+        }
+
         if (From > To || To.Value.DayNumber - From.Value.DayNumber > MaxDays || From.Value.Year < 2000 || To.Value.Year > 2100)
         {
             ModelState.AddModelError(string.Empty, l["Complaints.Analysis.RangeInvalid"]);
@@ -128,17 +137,17 @@ public sealed class AnalysisModel(ComplaintFigures figures, DealershipClock cloc
     {
         var fromUtc = clock.StartOfDayUtc(From!.Value);
         var toUtc = clock.StartOfDayUtc(To!.Value.AddDays(1));
-        Summary = await figures.SummaryAsync(fromUtc, toUtc, cancellationToken);
+        Summary = await figures.SummaryAsync(fromUtc, toUtc, cancellationToken, Department);
         var breakdowns = new List<Breakdown>();
         foreach (var dimension in Enum.GetValues<ComplaintDimension>())
         {
-            var cells = await figures.CountsAsync(fromUtc, toUtc, Period, dimension, cancellationToken);
+            var cells = await figures.CountsAsync(fromUtc, toUtc, Period, dimension, cancellationToken, Department);
             var keys = KeysOf(dimension);
             breakdowns.Add(new Breakdown(dimension, cells.Select(c => c.Period).Distinct().Order().ToList(), keys, cells.ToDictionary(c => (c.Period, c.Key), c => c.Count)));
         }
 
         Breakdowns = breakdowns;
-        Actions = await figures.CorrectiveActionsAsync(fromUtc, toUtc, cancellationToken);
+        Actions = await figures.CorrectiveActionsAsync(fromUtc, toUtc, cancellationToken, Department);
     }
 
     private List<(int Key, string Label)> KeysOf(ComplaintDimension dimension) => dimension switch

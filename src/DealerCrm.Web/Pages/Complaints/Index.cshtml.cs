@@ -1,5 +1,6 @@
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Complaints;
+using DealerCrm.Infrastructure.Complaints;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Paging;
@@ -30,6 +31,10 @@ public sealed class IndexModel(DealerCrmDbContext db, DealershipClock clock) : P
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
+    /// <summary>Only cases flagged near the 7-working-day limit with the customer not yet told.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool NearLimit { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public ComplaintCategory? Category { get; set; }
 
@@ -55,7 +60,7 @@ public sealed class IndexModel(DealerCrmDbContext db, DealershipClock clock) : P
         NowUtc = clock.UtcNow;
         var now = NowUtc;
         var me = User.UserId();
-        var cases = db.Complaints.AsNoTracking().Where(c => c.ConcernedUserId == null || c.ConcernedUserId != me);
+        var cases = db.Complaints.AsNoTracking().VisibleTo(me);
         cases = Status switch
         {
             "All" => cases,
@@ -69,7 +74,12 @@ public sealed class IndexModel(DealerCrmDbContext db, DealershipClock clock) : P
 
         if (Overdue)
         {
-            cases = cases.Where(c => c.TierOverdue || (c.TierDueUtc != null && c.TierDueUtc <= now) || (c.CustomerToldUtc == null && c.LegalDueUtc <= now && c.Status != ComplaintStatus.Closed));
+            cases = cases.Late(now);
+        }
+
+        if (NearLimit)
+        {
+            cases = cases.NearLegalLimit();
         }
 
         if (Category is { } category && Enum.IsDefined(category))

@@ -19,7 +19,7 @@ public sealed record CsiDashboard(
     public int Surveys => Trend.Sum(m => m.Surveys);
 
     /// <summary>Satisfied surveys over the period (no answer at or below the alert threshold), in percent.</summary>
-    public double? SatisfactionPercent => Surveys == 0 ? null : 100d * Trend.Sum(m => m.Satisfied) / Surveys;
+    public double? SatisfactionPercent => Trend.SatisfactionPercent();
 
     /// <summary>The period's mean index, weighted by each month's surveys.</summary>
     public double? Index => Surveys == 0 ? null : Trend.Where(m => m.Index is not null).Sum(m => m.Index!.Value * m.Surveys) / Surveys;

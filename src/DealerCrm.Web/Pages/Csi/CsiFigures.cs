@@ -29,6 +29,16 @@ public sealed record MonthFigure(int Month, int Surveys, double? Index, int Sati
     public double? SatisfactionPercent => Surveys == 0 ? null : 100d * Satisfied / Surveys;
 }
 
+public static class MonthFigures
+{
+    /// <summary>Satisfied surveys over the months (no answer at or below the alert threshold), in percent.</summary>
+    public static double? SatisfactionPercent(this IReadOnlyList<MonthFigure> months)
+    {
+        var surveys = months.Sum(m => m.Surveys);
+        return surveys == 0 ? null : 100d * months.Sum(m => m.Satisfied) / surveys;
+    }
+}
+
 /// <summary>A factor's mean score (1-10) across the period's surveys, by its stable code.</summary>
 public sealed record FactorFigure(string Code, string NameZh, string NameEn, int WeightPercent, int Surveys, double Score);
 

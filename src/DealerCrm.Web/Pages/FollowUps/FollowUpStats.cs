@@ -15,6 +15,9 @@ public sealed record RatesRow(string Label, FollowUpRates Rates, string? UserId 
 /// and folded by the domain's <see cref="FollowUpRates"/>, so "done" means the same everywhere.
 /// A task belongs to the period its due time falls in; tasks not yet due are not counted.
 /// </summary>
+/// <summary>Overdue tasks of one owner: a person, or (no user) the pool of a role.</summary>
+public sealed record OverdueLoad(string? OwnerUserId, string OwnerRole, int Count, DateTime OldestDueUtc);
+
 public sealed class FollowUpStats(DealerCrmDbContext db, DealershipClock clock)
 {
     public IQueryable<FollowUpTask> DueIn(DateOnly from, DateOnly throughInclusive)
@@ -77,6 +80,13 @@ public sealed class FollowUpStats(DealerCrmDbContext db, DealershipClock clock)
         var now = clock.UtcNow;
         return db.FollowUpTasks.Where(t => t.Status == FollowUpStatus.Open && t.DueUtc < now);
     }
+
+    /// <summary>The overdue tasks now by owner (a person, or the pool of a role), most first: the overview's and the cockpit's.</summary>
+    public async Task<IReadOnlyList<OverdueLoad>> OverdueByOwnerAsync(CancellationToken cancellationToken) =>
+        (await OverdueNow().GroupBy(t => new { t.OwnerUserId, t.OwnerRole })
+            .Select(g => new OverdueLoad(g.Key.OwnerUserId, g.Key.OwnerRole, g.Count(), g.Min(t => t.DueUtc)))
+            .ToListAsync(cancellationToken))
+        .OrderByDescending(g => g.Count).ThenBy(g => g.OldestDueUtc).ToList();
 
     /// <summary>Tasks of customers who now have a vehicle under warranty: RULES' 100% target applies to them.</summary>
     public IQueryable<FollowUpTask> UnderWarranty(IQueryable<FollowUpTask> tasks)

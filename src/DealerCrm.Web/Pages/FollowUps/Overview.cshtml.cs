@@ -104,11 +104,8 @@ public sealed class OverviewModel(
         string Owner(string? userId, string role) => userId is null ? l["FollowUps.Pool", l["Role." + role]] : names.GetValueOrDefault(userId, userId);
 
         var overdue = stats.OverdueNow();
-        OverdueByOwner = (await overdue.GroupBy(t => new { t.OwnerUserId, t.OwnerRole })
-                .Select(g => new { g.Key.OwnerUserId, g.Key.OwnerRole, Count = g.Count(), Oldest = g.Min(t => t.DueUtc) })
-                .ToListAsync(cancellationToken))
-            .Select(g => new OwnerLoad(Owner(g.OwnerUserId, g.OwnerRole), g.Count, g.Oldest))
-            .OrderByDescending(g => g.Count).ToList();
+        OverdueByOwner = (await stats.OverdueByOwnerAsync(cancellationToken))
+            .Select(g => new OwnerLoad(Owner(g.OwnerUserId, g.OwnerRole), g.Count, g.OldestDueUtc)).ToList();
         // The list to hand on holds the manager's own department's tasks; the counts above are the dealership's.
         var pools = FollowUpDuty.Supervision.PoolsSupervisedBy(Roles.All.Where(User.IsInRole)).ToList();
         var rows = overdue.Where(t => pools.Contains(t.OwnerRole))

@@ -10,6 +10,7 @@ public static class LoungeFeature
     public static IServiceCollection AddLounge(this IServiceCollection services)
     {
         services.AddScoped<LoungeBook>();
+        services.AddScoped<LoungeFigures>();
         services.AddSingleton<LoungePhotos>();
         services.AddScoped<IDemoDataSeeder, LoungeDemoData>();
         services.AddPeriodicJob<LoungeJob>(LoungeJob.Name,

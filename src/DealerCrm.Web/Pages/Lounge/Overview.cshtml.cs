@@ -15,21 +15,15 @@ namespace DealerCrm.Web.Pages.Lounge;
 /// number is counted in SQL; each chart has its table beside it.
 /// </summary>
 [Authorize(Policy = Policies.LoungeManage)]
-public sealed class OverviewModel(DealerCrmDbContext db, StaffDirectory staff, DealershipClock clock) : PageModel
+public sealed class OverviewModel(DealerCrmDbContext db, LoungeFigures figures, StaffDirectory staff, DealershipClock clock) : PageModel
 {
     public const int MonthsShown = 3;
-
-    /// <summary>A month's days so far (up to yesterday), with how many had a completed sheet.</summary>
-    public sealed record MonthDays(int Month, int Days, int Completed)
-    {
-        public int Missing => Days - Completed;
-    }
 
     public sealed record ItemMonth(int ItemId, int Month, int Count);
 
     public IReadOnlyList<int> Months { get; private set; } = [];
 
-    public IReadOnlyList<MonthDays> Days { get; private set; } = [];
+    public IReadOnlyList<LoungeMonthDays> Days { get; private set; } = [];
 
     /// <summary>Past days of the current month without a completed sheet.</summary>
     public IReadOnlyList<DateOnly> MissingDays { get; private set; } = [];
@@ -48,13 +42,10 @@ public sealed class OverviewModel(DealerCrmDbContext db, StaffDirectory staff, D
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-(MonthsShown - 1));
         Months = Enumerable.Range(0, MonthsShown).Select(i => LoungeFine.MonthOf(first.AddMonths(i))).ToList();
 
-        var days = new List<MonthDays>();
+        var days = new List<LoungeMonthDays>();
         foreach (var month in Months)
         {
-            var start = new DateOnly(month / 100, month % 100, 1);
-            var end = start.AddMonths(1) < today ? start.AddMonths(1) : today;
-            var completed = await db.LoungeSheets.CountAsync(s => s.Day >= start && s.Day < end && s.CompletedUtc != null, cancellationToken);
-            days.Add(new MonthDays(month, Math.Max(0, end.DayNumber - start.DayNumber), completed));
+            days.Add(await figures.DaysAsync(month, cancellationToken));
         }
 
         Days = days;

@@ -58,6 +58,7 @@ public sealed class CreateModel(UserManager<AppUser> users, IValidator<CreateMod
             DisplayName = Input.DisplayName.Trim(),
             Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
             PhoneNumber = string.IsNullOrWhiteSpace(Input.PhoneNumber) ? null : Input.PhoneNumber.Trim(),
+            ManagedDepartment = Input.ManagedDepartment,
             CreatedUtc = time.GetUtcNow().UtcDateTime,
             LockoutEnabled = true,
         };

@@ -50,6 +50,7 @@ public sealed class EditModel(UserManager<AppUser> users, IValidator<EditModel.I
             Email = Account.Email,
             PhoneNumber = Account.PhoneNumber,
             Roles = [.. await users.GetRolesAsync(Account)],
+            ManagedDepartment = Account.ManagedDepartment,
             ConcurrencyStamp = Account.ConcurrencyStamp ?? "",
         };
         return Page();
@@ -82,6 +83,7 @@ public sealed class EditModel(UserManager<AppUser> users, IValidator<EditModel.I
         Account.DisplayName = Input.DisplayName.Trim();
         Account.Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
         Account.PhoneNumber = string.IsNullOrWhiteSpace(Input.PhoneNumber) ? null : Input.PhoneNumber.Trim();
+        Account.ManagedDepartment = Input.ManagedDepartment;
         var updated = await users.UpdateAsync(Account);
         if (!updated.Succeeded)
         {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DealerCrm.Domain.Complaints;
 using DealerCrm.Domain.Staff;
 using FluentValidation;
 using Microsoft.Extensions.Localization;
@@ -19,6 +20,9 @@ public class UserFields
 
     [Display(Name = "Field.Roles")]
     public List<string> Roles { get; set; } = [];
+
+    [Display(Name = "Field.ManagedDepartment")]
+    public ComplaintDepartment? ManagedDepartment { get; set; }
 }
 
 public static class UserFieldRules
@@ -33,5 +37,6 @@ public static class UserFieldRules
         validator.RuleFor(x => x.Roles).NotEmpty().WithMessage(l["Users.RoleRequired"]);
         // On the list as a whole, so the message shows where the role boxes are (a per-item rule files it under Roles[0]).
         validator.RuleFor(x => x.Roles).Must(roles => roles.All(Roles.IsKnown)).WithMessage(l["Users.RoleUnknown"]);
+        validator.RuleFor(x => x.ManagedDepartment).IsInEnum().WithMessage(l["Users.DepartmentUnknown"]);
     }
 }
