@@ -17,7 +17,7 @@
 #   COMPLAINTS=20000 ANSWERS=1000000      # complaint cases and survey answers wanted
 #   ROUNDS=5 DURATION=20s WARMUP=5s       # timed rounds of each side; wrk run length
 #   QUIET_WAIT=60                         # seconds to wait for a quiet machine before each wrk run (lib.sh)
-#   SQL_LOG=1                             # also log EF Core's SQL for one GET /Cockpit (app-sql.log)
+#   SQL_LOG=1                             # also log EF Core's SQL for one GET /Cockpit (app-sql.log); SQL_LOG=only: just that
 #   UNCACHED_LOAD=0                       # skip the wrk run counting afresh
 #
 # Only ever talks to 127.0.0.1; every step is bounded in time; the app is stopped at the end.
@@ -124,13 +124,16 @@ raw_ms() {
 echo "== run $(date -u +%FT%TZ)" >>"$OUT/results.txt"
 sed -n 2p "$OUT/data.txt" >>"$OUT/results.txt"
 
-if [[ ${SQL_LOG:-0} == 1 ]]; then
+if [[ ${SQL_LOG:-0} != 0 ]]; then
     echo "== EF Core's SQL for one GET /Cockpit (app-sql.log)"
     start_app "$OUT/app-sql.log" Demo__Seed=false "${JOBS_OFF[@]}" Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information \
         Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information
     sign_in
     check /Cockpit
     stop_app
+    if [[ ${SQL_LOG:-0} == only ]]; then
+        exit 0
+    fi
 fi
 
 echo "== raw SQL ($ROUNDS rounds after a warm-up)"
