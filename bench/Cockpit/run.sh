@@ -124,8 +124,13 @@ raw_ms() {
 echo "== run $(date -u +%FT%TZ)" >>"$OUT/results.txt"
 sed -n 2p "$OUT/data.txt" >>"$OUT/results.txt"
 
-if [[ ${SQL_LOG:-0} != 0 ]]; then
-    echo "== EF Core's SQL for one GET /Cockpit (app-sql.log)"
+if [[ ${SQL_LOG:-0} == 0 ]]; then
+    # The published app migrates the database first: a reused data set gains the newer indexes
+    # before the raw SQL is timed.
+    start_app "$OUT/app-migrate.log" Demo__Seed=false "${JOBS_OFF[@]}"
+    stop_app
+else
+    echo "== EF Core's SQL for one GET /Cockpit (app-sql.log; the app migrates the database first)"
     start_app "$OUT/app-sql.log" Demo__Seed=false "${JOBS_OFF[@]}" Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command=Information \
         Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information
     sign_in
