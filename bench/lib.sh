@@ -80,7 +80,8 @@ start_app() {
     (cd "$OUT/app" && exec env ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS="$URL" DataDirectory="$DATA" \
         "${quiet[@]}" "$@" timeout 1800 dotnet crm-bench-app.dll) >"$log" 2>&1 &
     APP_PID=$!
-    for _ in $(seq 1 120); do
+    # START_WAIT: seconds to wait for /health (seeding the demo on a busy machine can take minutes).
+    for _ in $(seq 1 $((2 * ${START_WAIT:-60}))); do
         if [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL/health" || true) == 200 ]]; then
             DOTNET_PID=$(pgrep -P "$APP_PID" | head -1 || true)
             return 0
@@ -92,7 +93,7 @@ start_app() {
         fi
         sleep 0.5
     done
-    echo "The app did not answer /health within 60 s; see $log" >&2
+    echo "The app did not answer /health within ${START_WAIT:-60} s; see $log" >&2
     exit 1
 }
 

@@ -22,6 +22,8 @@ PASSWORD='Demo#2026'
 QUIET_LOG=1
 CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
 LIGHTHOUSE_VERSION=${LIGHTHOUSE_VERSION:-12}
+# Seeding the demo data before the site answers takes over a minute on a busy 2-core machine.
+START_WAIT=${START_WAIT:-300}
 
 # shellcheck source=../bench/lib.sh
 source "$ROOT/bench/lib.sh"
@@ -43,7 +45,7 @@ start_app "$OUT/app.log" Demo__Seed=true
 sign_in
 
 customer=$(curl -s --max-time 30 -H "Cookie: $COOKIE" "$URL/Customers" | grep -oE 'href="/Customers/[0-9]+"' | head -1 | sed -E 's/href="([^"]*)"/\1/')
-call=$(curl -s --max-time 30 -H "Cookie: $COOKIE" "$URL/FollowUps" | grep -oE 'href="/FollowUps/[0-9]+"' | head -1 | sed -E 's/href="([^"]*)"/\1/')
+call=$(curl -s --max-time 30 -H "Cookie: $COOKIE" "$URL/FollowUps" | grep -oE 'href="/FollowUps/[0-9]+(\?[^"]*)?"' | head -1 | sed -E 's/href="([^"]*)"/\1/; s/&amp;/\&/g')
 pages=(/Customers "$customer" /FollowUps "$call")
 for page in "${pages[@]}"; do check "$page"; done
 headers=$(printf '{"Cookie":"%s"}' "$COOKIE")

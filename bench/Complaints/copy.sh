@@ -45,7 +45,7 @@ CREATE TEMP TABLE pm AS
 BEGIN;
 INSERT INTO Complaints (Id, Version, Number, Channel, Category, Severity, IsSafety, CustomerId, VehicleId, Description, Department,
     PromisedFeedbackUtc, ReceivedUtc, ReceivedWeek, ReceivedMonth, CreatedByName, AgentUserId, ConcernedUserId, Tier, PoolRole,
-    HandlerUserId, Status, IsPaused, TierDueUtc, TierOverdue, LegalDueUtc, LegalFlagged, CustomerToldUtc, Investigation, Solution,
+    HandlerUserId, Status, IsPaused, TierDueUtc, TierOverdue, LegalDueUtc, LegalFlagged, Attention, CustomerToldUtc, Investigation, Solution,
     CorrectiveAction, CorrectiveActionDoneUtc, CustomerResponse, CustomerAccepted, Escalations, ClosedUtc, HoursToClose, TimesClosed,
     SourceFollowUpTaskId, SourceHotAlertId, FollowUpTaskId, UpdatedUtc)
 SELECT m.NewId, 0, 'TS' || strftime('%Y%m%d', $local_day) || printf('%04d%03d', m.k, m.r),
@@ -54,7 +54,7 @@ SELECT m.NewId, 0, 'TS' || strftime('%Y%m%d', $local_day) || printf('%04d%03d', 
     CAST(strftime('%Y', $iso_thursday) AS INTEGER) * 100 + (CAST(strftime('%j', $iso_thursday) AS INTEGER) - 1) / 7 + 1,
     CAST(strftime('%Y%m', $local_day) AS INTEGER),
     s.CreatedByName, s.AgentUserId, s.ConcernedUserId, s.Tier, s.PoolRole,
-    s.HandlerUserId, s.Status, s.IsPaused, $(shift_sql s.TierDueUtc), s.TierOverdue, $(shift_sql s.LegalDueUtc), s.LegalFlagged,
+    s.HandlerUserId, s.Status, s.IsPaused, $(shift_sql s.TierDueUtc), s.TierOverdue, $(shift_sql s.LegalDueUtc), s.LegalFlagged, s.Attention,
     $(shift_sql s.CustomerToldUtc), s.Investigation, s.Solution,
     s.CorrectiveAction, $(shift_sql s.CorrectiveActionDoneUtc), s.CustomerResponse, s.CustomerAccepted, s.Escalations,
     $(shift_sql s.ClosedUtc), s.HoursToClose, s.TimesClosed,

@@ -68,7 +68,7 @@ start_rss=$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$DOTNET_PID/status")
     echo "/FollowUps?tab=Today"
     echo "/FollowUps?tab=Upcoming&p=3"
     for tab in Overdue Today Upcoming; do
-        curl -s --max-time 30 -H "Cookie: $COOKIE" "$URL/FollowUps?tab=$tab" | grep -oE 'href="/FollowUps/[0-9]+"' | head -1 | sed -E 's/href="([^"]*)"/\1/' || true
+        curl -s --max-time 30 -H "Cookie: $COOKIE" "$URL/FollowUps?tab=$tab" | grep -oE 'href="/FollowUps/[0-9]+(\?[^"]*)?"' | head -1 | sed -E 's/href="([^"]*)"/\1/; s/&amp;/\&/g' || true
     done
     echo /FollowUps/Overview
     echo /FollowUps/Report

@@ -2,6 +2,7 @@ using DealerCrm.Web.Infrastructure.Database;
 using DealerCrm.Web.Infrastructure.Logging;
 using DealerCrm.Web.Infrastructure.Startup;
 
+MallocArenas.Limit();
 var builder = WebApplication.CreateBuilder(args);
 var dataDirectory = DataDirectory.Resolve(builder);
 builder.AddDealerCrmLogging(dataDirectory);

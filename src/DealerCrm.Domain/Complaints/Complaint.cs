@@ -152,6 +152,9 @@ public sealed class Complaint : IVersioned
     /// <summary>Flagged by the job when nearing the legal limit without the customer told the outcome.</summary>
     public bool LegalFlagged { get; private set; }
 
+    /// <summary>The case's group in the list (flagged, open, closed), kept in step by every action: with <see cref="TierDueUtc"/> the list's order.</summary>
+    public ComplaintAttention Attention { get; private set; } = ComplaintAttention.Open;
+
     public DateTime? CustomerToldUtc { get; private set; }
 
     public string? Investigation { get; private set; }
@@ -512,8 +515,21 @@ public sealed class Complaint : IVersioned
         Touch(nowUtc);
     }
 
-    /// <summary>Every action changes the case row, so its version guards every action against a concurrent one.</summary>
-    private void Touch(DateTime nowUtc) => UpdatedUtc = nowUtc;
+    /// <summary>
+    /// Every action changes the case row, so its version guards every action against a concurrent one;
+    /// every action passes here, so the stored list group follows the status and the flags.
+    /// </summary>
+    private void Touch(DateTime nowUtc)
+    {
+        UpdatedUtc = nowUtc;
+        Attention = AttentionOf(Status, TierOverdue, LegalFlagged);
+    }
+
+    /// <summary>The list group of a case in this state (the migration back-fills the same rule in SQL).</summary>
+    public static ComplaintAttention AttentionOf(ComplaintStatus status, bool tierOverdue, bool legalFlagged) =>
+        status == ComplaintStatus.Closed ? ComplaintAttention.Closed
+        : tierOverdue || legalFlagged ? ComplaintAttention.Flagged
+        : ComplaintAttention.Open;
 
     private void EnsureOpen()
     {

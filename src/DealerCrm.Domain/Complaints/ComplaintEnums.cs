@@ -61,6 +61,19 @@ public enum ComplaintStatus
     Closed = 4,
 }
 
+/// <summary>
+/// Where a case stands in the complaint list, stored with it (so the list reads it by index): an
+/// open case flagged for attention whatever its due time (its top tier's deadline passed, or the
+/// legal limit is near), any other open case (late once its tier's due time passes), or closed.
+/// The values are the list's order.
+/// </summary>
+public enum ComplaintAttention
+{
+    Flagged = 0,
+    Open = 1,
+    Closed = 2,
+}
+
 /// <summary>What the deadline clock waits on while paused (待客户 / 待配件).</summary>
 public enum ComplaintPauseReason
 {

@@ -101,10 +101,17 @@ public sealed class ComplaintFigures(DealerCrmDbContext db)
         return new ComplaintSummary(totals.Total, totals.Closed, totals.Mean, p90, totals.Escalated, totals.Decided, totals.Done);
     }
 
-    /// <summary>The corrective actions decided on cases of the range, newest first (at most <see cref="MaxActionRows"/>).</summary>
-    public async Task<IReadOnlyList<CorrectiveActionRow>> CorrectiveActionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken, ComplaintDepartment? department = null) =>
+    /// <summary>The corrective actions decided on cases of the range, newest first (at most <see cref="MaxActionRows"/>): the export.</summary>
+    public Task<IReadOnlyList<CorrectiveActionRow>> CorrectiveActionsAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken, ComplaintDepartment? department = null) =>
+        CorrectiveActionsAsync(fromUtc, toUtc, 0, MaxActionRows, cancellationToken, department);
+
+    /// <summary>
+    /// <paramref name="take"/> of the corrective actions decided on cases of the range after <paramref name="skip"/>, newest first:
+    /// a page of them (the summary's <see cref="ComplaintSummary.ActionsDecided"/> counts them all).
+    /// </summary>
+    public async Task<IReadOnlyList<CorrectiveActionRow>> CorrectiveActionsAsync(DateTime fromUtc, DateTime toUtc, int skip, int take, CancellationToken cancellationToken, ComplaintDepartment? department = null) =>
         await InRange(fromUtc, toUtc, department).Where(c => c.CorrectiveAction != null)
-            .OrderByDescending(c => c.ReceivedUtc).Take(MaxActionRows)
+            .OrderByDescending(c => c.ReceivedUtc).ThenByDescending(c => c.Id).Skip(skip).Take(take)
             .Select(c => new CorrectiveActionRow(c.Id, c.Number, c.ReceivedUtc, c.Category, c.Department, c.CorrectiveAction!, c.CorrectiveActionDoneUtc))
             .ToListAsync(cancellationToken);
 

@@ -617,6 +617,9 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.Property<string>("AgentUserId")
                         .HasColumnType("nvarchar(450)");
 
+                    b.Property<int>("Attention")
+                        .HasColumnType("int");
+
                     b.Property<int>("Category")
                         .HasColumnType("int");
 
@@ -778,6 +781,9 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.HasIndex("ReceivedWeek", "Category");
 
                     b.HasIndex("Status", "TierDueUtc");
+
+                    b.HasIndex("Attention", "TierDueUtc", "Id")
+                        .IsDescending(false, false, true);
 
                     b.HasIndex("Status", "LegalFlagged", "LegalDueUtc");
 
@@ -1544,6 +1550,9 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
                     b.Property<string>("FirstNumber")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("LastNumber")
                         .HasMaxLength(20)

@@ -606,6 +606,9 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.Property<string>("AgentUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attention")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Category")
                         .HasColumnType("INTEGER");
 
@@ -767,6 +770,9 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
                     b.HasIndex("ReceivedWeek", "Category");
 
                     b.HasIndex("Status", "TierDueUtc");
+
+                    b.HasIndex("Attention", "TierDueUtc", "Id")
+                        .IsDescending(false, false, true);
 
                     b.HasIndex("Status", "LegalFlagged", "LegalDueUtc");
 
@@ -1502,6 +1508,9 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("FirstNumber")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HeartbeatUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastNumber")

@@ -239,6 +239,82 @@ public sealed class ComplaintTests
         Assert.Throws<ComplaintRuleException>(() => complaint.Comment("太晚了", Agent, Now));
     }
 
+    [Fact]
+    public void The_stored_list_key_follows_the_tiers_deadline_through_escalations_to_the_top_tiers_overdue_flag()
+    {
+        var complaint = Take();
+        Assert.Equal((ComplaintAttention.Open, Now.AddHours(24)), ListKey(complaint));
+
+        _time.Advance(TimeSpan.FromHours(24));
+        complaint.ApplyDeadline(Policy, Now);
+        Assert.Equal((ComplaintAttention.Open, Now.AddHours(48)), ListKey(complaint));
+
+        _time.Advance(TimeSpan.FromHours(48));
+        complaint.ApplyDeadline(Policy, Now);
+        Assert.Equal((ComplaintAttention.Open, Now.AddHours(72)), ListKey(complaint));
+
+        // At the top tier the passed deadline flags the case: it stays first in the list whatever its due time.
+        _time.Advance(TimeSpan.FromHours(72));
+        var due = complaint.TierDueUtc;
+        complaint.ApplyDeadline(Policy, Now);
+        Assert.Equal((ComplaintAttention.Flagged, due), ListKey(complaint));
+        complaint.Pause(ComplaintPauseReason.WaitingOnCustomer, null, Agent, Now);
+        Assert.Equal((ComplaintAttention.Flagged, (DateTime?)null), ListKey(complaint));
+    }
+
+    [Fact]
+    public void The_stored_list_key_has_no_due_time_while_the_clock_is_paused_and_the_rest_of_the_budget_after_it_resumes()
+    {
+        var complaint = Take();
+        _time.Advance(TimeSpan.FromHours(6));
+        complaint.Pause(ComplaintPauseReason.WaitingOnCustomer, "等客户回复", Agent, Now);
+        Assert.Equal((ComplaintAttention.Open, (DateTime?)null), ListKey(complaint));
+
+        _time.Advance(TimeSpan.FromDays(2));
+        complaint.Resume(Agent, Now);
+        Assert.Equal((ComplaintAttention.Open, Now.AddHours(18)), ListKey(complaint));
+    }
+
+    [Fact]
+    public void The_stored_list_key_flags_a_case_near_the_legal_limit()
+    {
+        var complaint = Take();
+        _time.Advance(TimeSpan.FromDays(7)); // Mon 11-30: two working days left
+        Assert.Equal(ComplaintAttention.Open, complaint.Attention);
+        Assert.True(complaint.ApplyLegalLimit(Policy, Calendar, _clock));
+        Assert.Equal(ComplaintAttention.Flagged, complaint.Attention);
+    }
+
+    [Fact]
+    public void The_stored_list_key_is_closed_without_a_due_time_on_close_and_open_with_a_fresh_deadline_on_reopen()
+    {
+        var complaint = Take();
+        ResolveToAwaiting(complaint);
+        Assert.Equal((ComplaintAttention.Open, Now.AddHours(24)), ListKey(complaint));
+        complaint.RecordCustomerAnswer("接受", true, Agent, Now);
+        Assert.Equal((ComplaintAttention.Open, (DateTime?)null), ListKey(complaint));
+        complaint.RecordRecoveryStep(RecoveryStep.Apology, null, null, null, Agent, Now);
+        complaint.RecordRecoveryStep(RecoveryStep.UrgentRestoration, null, null, null, Agent, Now);
+        _time.Advance(TimeSpan.FromHours(3));
+        complaint.Close(Director, Policy, _clock);
+        Assert.Equal((ComplaintAttention.Closed, (DateTime?)null), ListKey(complaint));
+
+        _time.Advance(TimeSpan.FromDays(1));
+        complaint.Reopen("客户再次来电", Director, Policy, Now);
+        Assert.Equal((ComplaintAttention.Open, Now.AddHours(24)), ListKey(complaint));
+    }
+
+    [Theory]
+    [InlineData(ComplaintStatus.Open, false, false, ComplaintAttention.Open)]
+    [InlineData(ComplaintStatus.AwaitingCustomer, true, false, ComplaintAttention.Flagged)]
+    [InlineData(ComplaintStatus.Accepted, false, true, ComplaintAttention.Flagged)]
+    [InlineData(ComplaintStatus.Closed, true, true, ComplaintAttention.Closed)]
+    public void The_list_group_is_closed_for_a_closed_case_and_flagged_for_an_open_one_past_its_top_tier_or_near_the_legal_limit(
+        ComplaintStatus status, bool tierOverdue, bool legalFlagged, ComplaintAttention attention) =>
+        Assert.Equal(attention, Complaint.AttentionOf(status, tierOverdue, legalFlagged));
+
+    private static (ComplaintAttention, DateTime?) ListKey(Complaint complaint) => (complaint.Attention, complaint.TierDueUtc);
+
     private void ResolveToAwaiting(Complaint complaint) =>
         complaint.RecordInvestigation("压缩机故障", "更换压缩机", "维修后路试", Manager, Now);
 }

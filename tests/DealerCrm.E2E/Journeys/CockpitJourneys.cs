@@ -13,10 +13,22 @@ public sealed class CockpitJourneys(BrowserSite site) : IClassFixture<BrowserSit
     {
         var page = await site.NewPageAsync(width, height);
         await page.SignInAsync("generalmanager@demo.local");
-        await page.GotoAsync("/Cockpit");
+        // The general manager's home is the cockpit.
+        await page.GotoAsync("/");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Cockpit$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "经营驾驶舱", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#chart-rates[data-chart-ready='true']")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("#chart-tiers[data-chart-ready='true']")).ToBeAttachedAsync();
+        await Assertions.Expect(page.Locator("#chart-csi[data-chart-ready='true']")).ToBeAttachedAsync();
         await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync($"cockpit-week-{size}");
+
+        // A complaint figure leads to the list it counted.
+        var open = await page.GetByTestId("kpi-complaints-open-value").InnerTextAsync();
+        await page.GetByTestId("kpi-complaints-open").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Complaints$"));
+        await Assertions.Expect(page.GetByTestId("complaints").Locator("tbody tr")).ToHaveCountAsync(Math.Min(int.Parse(open, System.Globalization.CultureInfo.InvariantCulture), 25));
+        await page.GoBackAsync();
 
         // The period picker: this month, kept in the URL.
         await page.GetByLabel("统计周期").SelectOptionAsync("本月");
@@ -41,5 +53,35 @@ public sealed class CockpitJourneys(BrowserSite site) : IClassFixture<BrowserSit
         await page.GetByRole(AriaRole.Button, new() { Name = "查看" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("period-error")).ToContainTextAsync("开始日期须早于结束日期");
         await Assertions.Expect(page.GetByLabel("自定义开始日期")).ToHaveValueAsync("2026-11-20");
+    }
+
+    [Fact]
+    public async Task The_department_manager_reads_their_departments_complaints_and_scores_and_follows_a_case()
+    {
+        var page = await site.NewPageAsync(1280, 900);
+        await page.SignInAsync("departmentmanager@demo.local");
+        await page.GotoAsync("/Cockpit");
+        await Assertions.Expect(page.GetByTestId("cockpit-department")).ToContainTextAsync("售后服务部");
+        await Assertions.Expect(page.Locator("#chart-csi[data-chart-ready='true']")).ToBeAttachedAsync();
+        await Assertions.Expect(page.GetByTestId("kpi-return-visit")).ToHaveCountAsync(0);
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("cockpit-department");
+
+        await page.GetByTestId("kpi-complaints-open").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("department=Service"));
+        await Assertions.Expect(page.Locator("#department")).ToHaveValueAsync("Service");
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task The_cs_directors_home_is_the_cockpit_led_by_todays_work()
+    {
+        var page = await site.NewPageAsync(1280, 900);
+        await page.SignInAsync("csdirector@demo.local");
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "今日客服工作", Level = 2 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("home-pool-counts")).ToContainTextAsync("逾期");
+        await page.AssertAccessibleAsync();
+        await page.ScreenshotAsync("cockpit-cs-director");
     }
 }

@@ -36,6 +36,8 @@ internal sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complain
         builder.HasIndex(c => c.SourceFollowUpTaskId).IsUnique().HasFilter("SourceFollowUpTaskId IS NOT NULL");
         // The list (open first, by due), the job's two sweeps, the customer's cases, the analysis by period.
         builder.HasIndex(c => new { c.Status, c.TierDueUtc });
+        // The list's order: each part of it (flagged, late, due later, waiting; closed) is one range of this index, read in order.
+        builder.HasIndex(c => new { c.Attention, c.TierDueUtc, c.Id }).IsDescending(false, false, true);
         builder.HasIndex(c => new { c.Status, c.LegalFlagged, c.LegalDueUtc });
         builder.HasIndex(c => new { c.CustomerId, c.ReceivedUtc });
         builder.HasIndex(c => new { c.ReceivedWeek, c.Category });

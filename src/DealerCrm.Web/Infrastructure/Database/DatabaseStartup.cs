@@ -24,6 +24,7 @@ public static class DatabaseStartup
             await db.Database.MigrateAsync();
             // WAL lets readers work while the follow-up job writes; the setting sticks to the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            SqliteMemory.Limit();
         }
         else if (app.Configuration.GetValue<bool>("Database:MigrateOnStartup"))
         {

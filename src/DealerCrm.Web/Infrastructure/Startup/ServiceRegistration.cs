@@ -32,7 +32,7 @@ public static class ServiceRegistration
 {
     public static IServiceCollection AddDealerCrm(this IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment, string dataDirectory)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(AppClock.From(configuration, environment));
         services.AddSingleton(new DataPaths(dataDirectory));
         services.AddOptions<DealershipOptions>().Bind(configuration.GetSection(DealershipOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Name), "Dealership:Name is required.").ValidateOnStart();

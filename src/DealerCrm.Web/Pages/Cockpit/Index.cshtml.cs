@@ -211,7 +211,7 @@ public sealed class IndexModel(
             var link = Scope.IsDepartment ? null : $"/Csi?program={score.Program}";
             yield return new Kpi($"kpi-{program}-index", l[$"Cockpit.{score.Program}Index"], Points(score.ThisMonth.Index), Points(score.LastMonth.Index), (decimal)CsiTargetIndex, KpiFormat.OneDecimal, true, link);
             yield return new Kpi($"kpi-{program}-satisfaction", l[$"Cockpit.{score.Program}Satisfaction"], Points(score.Trend.SatisfactionPercent()), null, SatisfactionTarget, KpiFormat.Percent, true, link);
-            yield return new Kpi($"kpi-{program}-alerts", l["Cockpit.OpenHotAlerts"], score.Alerts.Open, null, null, KpiFormat.Count, false, Scope.IsDepartment ? null : "/Csi/Alerts");
+            yield return new Kpi($"kpi-{program}-alerts", l["Cockpit.OpenHotAlerts", score.Program.ToString().ToUpperInvariant()], score.Alerts.Open, null, null, KpiFormat.Count, false, Scope.IsDepartment ? null : "/Csi/Alerts");
         }
     }
 
@@ -266,14 +266,25 @@ public sealed class IndexModel(
 
     private string Note(Kpi kpi)
     {
-        var note = kpi.Previous is null && kpi.Target is null ? "" : $"{l["Cockpit.Previous"]} {kpi.Show(kpi.Previous)}";
-        return kpi.Target is { } target ? $"{note} · {l[kpi.HigherIsBetter ? "Cockpit.Target" : "Cockpit.Ceiling"]} {kpi.Show(target)}" : note;
+        var parts = new List<string>();
+        if (kpi.Previous is not null)
+        {
+            parts.Add($"{l["Cockpit.Previous"]} {kpi.Show(kpi.Previous)}");
+        }
+
+        if (kpi.Target is { } target)
+        {
+            parts.Add($"{l[kpi.HigherIsBetter ? "Cockpit.Target" : "Cockpit.Ceiling"]} {kpi.Show(target)}");
+        }
+
+        return string.Join(" · ", parts);
     }
 
     private static string Cell(object? value) => value switch
     {
         null => "—",
         Percentage p => $"{p.Fraction * 100:0.0}%",
+        double d => d.ToString("0.0", CultureInfo.CurrentCulture),
         IFormattable f => f.ToString(null, CultureInfo.CurrentCulture),
         _ => value.ToString() ?? "",
     };

@@ -4,6 +4,7 @@ using DealerCrm.Domain.Complaints;
 using DealerCrm.Infrastructure.Complaints;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Localization;
+using DealerCrm.Web.Infrastructure.Paging;
 using DealerCrm.Web.Infrastructure.Spreadsheets;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -25,6 +26,9 @@ public sealed class AnalysisModel(ComplaintFigures figures, DealershipClock cloc
     public const int MaxDays = 731;
     public const int DefaultWeeks = 12;
 
+    /// <summary>Corrective actions shown a page at a time; the summary counts them all, the export lists them.</summary>
+    public const int ActionsPageSize = 25;
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
@@ -38,11 +42,16 @@ public sealed class AnalysisModel(ComplaintFigures figures, DealershipClock cloc
     [BindProperty(SupportsGet = true)]
     public ComplaintDepartment? Department { get; set; }
 
+    /// <summary>The page of the corrective actions.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int ActionsPage { get; set; } = 1;
+
     public ComplaintSummary Summary { get; private set; } = new(0, 0, null, null, 0, 0, 0);
 
     public IReadOnlyList<Breakdown> Breakdowns { get; private set; } = [];
 
-    public IReadOnlyList<CorrectiveActionRow> Actions { get; private set; } = [];
+    /// <summary>One page of the corrective actions, counted by the summary.</summary>
+    public PagedList<CorrectiveActionRow> Actions { get; private set; } = Empty;
 
     /// <summary>One dimension as a table: periods down, values across, counts inside.</summary>
     public sealed record Breakdown(ComplaintDimension Dimension, IReadOnlyList<int> Periods, IReadOnlyList<(int Key, string Label)> Keys, IReadOnlyDictionary<(int Period, int Key), int> Counts)
@@ -58,6 +67,13 @@ public sealed class AnalysisModel(ComplaintFigures figures, DealershipClock cloc
         }
 
         await LoadAsync(cancellationToken);
+        // The summary counted the actions in SQL: a page past the last shows the last.
+        var pages = Math.Max(1, (Summary.ActionsDecided + ActionsPageSize - 1) / ActionsPageSize);
+        var page = Math.Clamp(ActionsPage, 1, pages);
+        var rows = Summary.ActionsDecided == 0
+            ? []
+            : await figures.CorrectiveActionsAsync(FromUtc, ToUtc, (page - 1) * ActionsPageSize, ActionsPageSize, cancellationToken, Department);
+        Actions = new PagedList<CorrectiveActionRow> { Items = rows, Page = page, PageSize = ActionsPageSize, TotalCount = Summary.ActionsDecided };
         return Page();
     }
 
@@ -86,7 +102,7 @@ public sealed class AnalysisModel(ComplaintFigures figures, DealershipClock cloc
                 [l["Complaints.Analysis.By." + b.Dimension].Value, PeriodLabel(p), k.Label, b.Count(p, k.Key)]))));
         book.AddSheet(l["Complaints.Analysis.SheetActions"],
             [l["Complaints.Number"], l["Complaints.Analysis.Received"], l["Complaints.Category"], l["Complaints.Department"], l["Complaints.CorrectiveAction"], l["Complaints.Analysis.ActionsDone"]],
-            Actions.Select(a => (IReadOnlyList<object?>)[a.Number, clock.ToLocal(a.ReceivedUtc), l.Label(a.Category), l.Label(a.Department), a.Action, a.DoneUtc is { } d ? clock.ToLocal(d) : null]));
+            (await figures.CorrectiveActionsAsync(FromUtc, ToUtc, cancellationToken, Department)).Select(a => (IReadOnlyList<object?>)[a.Number, clock.ToLocal(a.ReceivedUtc), l.Label(a.Category), l.Label(a.Department), a.Action, a.DoneUtc is { } d ? clock.ToLocal(d) : null]));
         var name = string.Create(CultureInfo.InvariantCulture, $"complaints-{From:yyyyMMdd}-{To:yyyyMMdd}.xlsx");
         return File(book.ToBytes(), Spreadsheet.ContentType, name);
     }
@@ -133,10 +149,16 @@ public sealed class AnalysisModel(ComplaintFigures figures, DealershipClock cloc
         return true;
     }
 
+    private static PagedList<CorrectiveActionRow> Empty => new() { Items = [], Page = 1, PageSize = ActionsPageSize, TotalCount = 0 };
+
+    private DateTime FromUtc => clock.StartOfDayUtc(From!.Value);
+
+    private DateTime ToUtc => clock.StartOfDayUtc(To!.Value.AddDays(1));
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var fromUtc = clock.StartOfDayUtc(From!.Value);
-        var toUtc = clock.StartOfDayUtc(To!.Value.AddDays(1));
+        var fromUtc = FromUtc;
+        var toUtc = ToUtc;
         Summary = await figures.SummaryAsync(fromUtc, toUtc, cancellationToken, Department);
         var breakdowns = new List<Breakdown>();
         foreach (var dimension in Enum.GetValues<ComplaintDimension>())
@@ -147,7 +169,6 @@ public sealed class AnalysisModel(ComplaintFigures figures, DealershipClock cloc
         }
 
         Breakdowns = breakdowns;
-        Actions = await figures.CorrectiveActionsAsync(fromUtc, toUtc, cancellationToken, Department);
     }
 
     private List<(int Key, string Label)> KeysOf(ComplaintDimension dimension) => dimension switch

@@ -3,6 +3,7 @@ using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Forms;
 using DealerCrm.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -111,6 +112,12 @@ public sealed class ContactModel(DealerCrmDbContext db, DealershipClock clock, I
             .ToList();
         db.ExpectVersion(customer, Input.Version);
         customer.UpdateContact(new ContactDetails(mobile, otherPhones, Input.Address, Input.ContactPerson), clock.UtcNow, User.Identity!.Name!);
+        if (db.HasNothingToSave())
+        {
+            this.FlashNothingChanged(l);
+            return RedirectToPage("Details", new { id });
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Forms;
 using DealerCrm.Web.Infrastructure.Staff;
 using DealerCrm.Web.Infrastructure.Validation;
 using FluentValidation;
@@ -75,10 +76,9 @@ public sealed class EditModel(
         db.ExpectVersion(customer, Input.Version);
         customer.UpdateProfile(Input.ToProfile());
         customer.AssignSalesperson(string.IsNullOrEmpty(Input.SalespersonId) ? null : Input.SalespersonId);
-        if (!db.ChangeTracker.HasChanges())
+        if (db.HasNothingToSave())
         {
-            // The form came back as it was sent: say so rather than "saved" (and write no audit entry).
-            TempData["Flash"] = l["Common.NothingChanged"].Value;
+            this.FlashNothingChanged(l);
             return RedirectToPage("Details", new { id });
         }
 

@@ -5,6 +5,7 @@ using DealerCrm.Domain.FollowUps;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Navigation;
+using DealerCrm.Web.Infrastructure.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealerCrm.Web.Pages.FollowUps;
@@ -63,11 +64,7 @@ public sealed class FollowUpWorklist(DealerCrmDbContext db, DealershipClock cloc
 
     /// <summary>The tab's tasks from the first up to <paramref name="take"/> after <paramref name="skip"/>, by due time.</summary>
     public IQueryable<FollowUpTask> InDueOrder(ClaimsPrincipal user, QueueTab tab, int skip, int take) =>
-        Arms(user, tab)
-            .Select(arm => arm.Take(skip + take))
-            .Aggregate((all, next) => all.Concat(next))
-            .OrderBy(t => t.DueUtc).ThenBy(t => t.Id)
-            .Skip(skip).Take(take);
+        ListArms.Page(Arms(user, tab), skip, take, merged => merged.OrderBy(t => t.DueUtc).ThenBy(t => t.Id));
 
     /// <summary>
     /// The shared pools the user supervises (a CS director: the CS agents' pool), as counts of the
@@ -87,8 +84,8 @@ public sealed class FollowUpWorklist(DealerCrmDbContext db, DealershipClock cloc
                 await CountAsync(Windows(pools, QueueTab.Upcoming), cancellationToken));
     }
 
-    private static async Task<int> CountAsync(IEnumerable<IQueryable<FollowUpTask>> arms, CancellationToken cancellationToken) =>
-        Math.Min(await arms.Select(arm => arm.Take(CappedCount.Limit)).Aggregate((all, next) => all.Concat(next)).CountAsync(cancellationToken), CappedCount.Limit);
+    private static Task<int> CountAsync(IEnumerable<IQueryable<FollowUpTask>> arms, CancellationToken cancellationToken) =>
+        ListArms.CappedCountAsync(arms, cancellationToken);
 
     /// <summary>
     /// Overdue: past due. Today: due before the day ends. Upcoming: later, or waiting for a retry.

@@ -3,6 +3,7 @@ using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Lounge;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Forms;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -81,6 +82,11 @@ public sealed class ItemsModel(DealerCrmDbContext db, DealershipClock clock, ISt
         {
             item.Reword(Input.Text!);
             item.MoveTo(Input.Position!.Value);
+            if (db.HasNothingToSave())
+            {
+                this.FlashNothingChanged(l);
+                return RedirectToPage();
+            }
         }
 
         return await SaveAsync(l["Lounge.Items.Saved", item.Position].Value, cancellationToken);

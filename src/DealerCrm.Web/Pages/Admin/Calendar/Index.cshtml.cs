@@ -5,6 +5,7 @@ using DealerCrm.Domain.Common;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
 using DealerCrm.Web.Infrastructure.Calendar;
+using DealerCrm.Web.Infrastructure.Forms;
 using DealerCrm.Web.Infrastructure.Staff;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -176,13 +177,15 @@ public sealed class IndexModel(
             return await RedisplayAsync(day.Date, cancellationToken);
         }
 
-        if (name == day.Name)
+        var oldName = day.Name;
+        day.Rename(name);
+        if (db.HasNothingToSave())
         {
+            // No history line for a rename to the same name.
+            this.FlashNothingChanged(l);
             return RedirectToPage(new { year = day.Date.Year });
         }
 
-        var oldName = day.Name;
-        day.Rename(name);
         db.CalendarDayChanges.Add(CalendarDayChange.Renamed(day, oldName, UserName, clock.UtcNow));
         if (!await SaveAsync(cancellationToken))
         {

@@ -4,6 +4,7 @@ using DealerCrm.Domain.Letters;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Infrastructure.Letters;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Forms;
 using DealerCrm.Web.Pages.Letters;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -51,12 +52,22 @@ public sealed class IndexModel(DealerCrmDbContext db, ThankYouLetters letters, I
         var saved = await db.LetterTemplates.SingleOrDefaultAsync(cancellationToken);
         if (saved is null)
         {
-            db.LetterTemplates.Add(new LetterTemplateSetting(Body, clock.UtcNow, User.Identity!.Name!));
+            // The default template sent back as shown is no edit: the row is written on the first real change.
+            if (!LetterTemplateSetting.SameBody(Body, Domain.Letters.LetterTemplate.DefaultThankYouTemplate))
+            {
+                db.LetterTemplates.Add(new LetterTemplateSetting(Body, clock.UtcNow, User.Identity!.Name!));
+            }
         }
         else
         {
             db.Entry(saved).Property(t => t.Version).OriginalValue = Version;
             saved.Update(Body, clock.UtcNow, User.Identity!.Name!);
+        }
+
+        if (db.HasNothingToSave())
+        {
+            this.FlashNothingChanged(l);
+            return RedirectToPage();
         }
 
         try

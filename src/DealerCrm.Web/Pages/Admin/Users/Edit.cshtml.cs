@@ -1,6 +1,7 @@
 using DealerCrm.Domain.Staff;
 using DealerCrm.Infrastructure.Identity;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Forms;
 using DealerCrm.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,11 @@ namespace DealerCrm.Web.Pages.Admin.Users;
 /// on the history they made); lift a lockout. An administrator cannot lock themselves out.
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(UserManager<AppUser> users, IValidator<EditModel.InputModel> validator, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(
+    UserManager<AppUser> users,
+    IValidator<EditModel.InputModel> validator,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -80,9 +85,23 @@ public sealed class EditModel(UserManager<AppUser> users, IValidator<EditModel.I
             return Page();
         }
 
-        Account.DisplayName = Input.DisplayName.Trim();
-        Account.Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
-        Account.PhoneNumber = string.IsNullOrWhiteSpace(Input.PhoneNumber) ? null : Input.PhoneNumber.Trim();
+        var displayName = Input.DisplayName.Trim();
+        var email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim();
+        var phone = string.IsNullOrWhiteSpace(Input.PhoneNumber) ? null : Input.PhoneNumber.Trim();
+        var current = await users.GetRolesAsync(Account);
+        var wanted = Input.Roles.Distinct().ToList();
+        // Compared by hand, not through the change tracker: Identity's store re-attaches the user,
+        // which would accept changes already detected and leave the audit trail without the old values.
+        if (displayName == Account.DisplayName && email == Account.Email && phone == Account.PhoneNumber
+            && Input.ManagedDepartment == Account.ManagedDepartment && current.ToHashSet().SetEquals(wanted))
+        {
+            this.FlashNothingChanged(l);
+            return RedirectToPage("Index");
+        }
+
+        Account.DisplayName = displayName;
+        Account.Email = email;
+        Account.PhoneNumber = phone;
         Account.ManagedDepartment = Input.ManagedDepartment;
         var updated = await users.UpdateAsync(Account);
         if (!updated.Succeeded)
@@ -92,8 +111,6 @@ public sealed class EditModel(UserManager<AppUser> users, IValidator<EditModel.I
             return Page();
         }
 
-        var current = await users.GetRolesAsync(Account);
-        var wanted = Input.Roles.Distinct().ToList();
         await users.RemoveFromRolesAsync(Account, current.Except(wanted));
         await users.AddToRolesAsync(Account, wanted.Except(current));
         // Role changes take effect at the user's next request, not at their next sign-in.

@@ -3,6 +3,7 @@ using DealerCrm.Domain.Common;
 using DealerCrm.Domain.Customers;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Forms;
 using DealerCrm.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -93,6 +94,11 @@ public sealed class EditModel(
         {
             db.ExpectVersion(member, Input.Version);
             member.Update(Input.Name, Input.Relation, Input.Gender, Input.Birthday, phone);
+            if (db.HasNothingToSave())
+            {
+                this.FlashNothingChanged(l);
+                return RedirectToPage("/Customers/Details", new { id = Customer.Id });
+            }
         }
         else
         {

@@ -13,7 +13,10 @@ public enum ImportState
     Done,
     Failed,
 
-    /// <summary>The app shut down before the job finished; its transaction was rolled back.</summary>
+    /// <summary>
+    /// The app shut down before the job finished (or, seen from another instance, the instance
+    /// running it stopped answering); the batches committed before stay imported.
+    /// </summary>
     Interrupted,
 }
 
@@ -71,28 +74,19 @@ public sealed class ImportJob
         _started.TrySetResult();
     }
 
-    internal void Advance(int customers, int vehicles)
+    /// <summary>A batch has been committed: its customers (numbered up to <paramref name="lastNumber"/>) and vehicles are on file.</summary>
+    internal void Advance(int customers, int vehicles, string firstNumber, string lastNumber)
     {
+        FirstNumber ??= firstNumber;
+        LastNumber = lastNumber;
         VehiclesCreated += vehicles;
+        CustomersCreated += customers;
         Interlocked.Add(ref _done, customers);
     }
 
-    internal void Succeed(int customers, string? firstNumber, string? lastNumber, DateTimeOffset at)
-    {
-        CustomersCreated = customers;
-        FirstNumber = firstNumber;
-        LastNumber = lastNumber;
-        End(ImportState.Done, at);
-    }
-
-    /// <summary>Ends the job; a failed or interrupted job rolled back, so it created nothing.</summary>
+    /// <summary>Ends the job. Whatever the state, the batches committed before stay, and the counts say how many.</summary>
     internal void End(ImportState state, DateTimeOffset at)
     {
-        if (state != ImportState.Done)
-        {
-            VehiclesCreated = 0;
-        }
-
         FinishedAt = at;
         _state = (int)state;
         Changed?.Invoke(this);
@@ -100,18 +94,24 @@ public sealed class ImportJob
         _finished.TrySetResult();
     }
 
-    /// <summary>A job another instance of the app runs (or ran), as stored: its progress page is shown from it.</summary>
-    internal static ImportJob FromStored(ImportRun run)
+    /// <summary>
+    /// A job another instance of the app runs (or ran), as stored: its progress page is shown from
+    /// it. A run no instance has kept alive (<see cref="ImportRun.IsOrphaned"/>) is shown as
+    /// interrupted at its last heartbeat, with what it had committed.
+    /// </summary>
+    internal static ImportJob FromStored(ImportRun run, DateTime nowUtc)
     {
+        var orphaned = run.IsOrphaned(nowUtc);
+        var finished = orphaned ? run.HeartbeatUtc ?? nowUtc : run.FinishedUtc;
         var job = new ImportJob(run.Id, run.UserName, run.Total)
         {
             _done = run.Done,
-            _state = (int)Enum.Parse<ImportState>(run.State),
+            _state = (int)(orphaned ? ImportState.Interrupted : Enum.Parse<ImportState>(run.State)),
             CustomersCreated = run.CustomersCreated,
             VehiclesCreated = run.VehiclesCreated,
             FirstNumber = run.FirstNumber,
             LastNumber = run.LastNumber,
-            FinishedAt = run.FinishedUtc is { } finished ? new DateTimeOffset(finished, TimeSpan.Zero) : null,
+            FinishedAt = finished is { } at ? new DateTimeOffset(at, TimeSpan.Zero) : null,
         };
         if (!job.IsActive)
         {
@@ -131,8 +131,9 @@ internal sealed record QueuedImport(ImportJob Job, ImportPlan Plan, string? User
 /// so a large sheet does not hold the browser's request; and each job's progress for the page
 /// that polls it. Finished jobs are forgotten after <see cref="KeepFinishedFor"/>, so the
 /// registry stays small however long the site runs. Each change of state is also stored
-/// (<see cref="ImportRun"/>), so the progress page answers on every instance of the app; a
-/// store that fails is logged and the import goes on.
+/// (<see cref="ImportRun"/>; the worker stores each batch's progress with the batch), so the
+/// progress page answers on every instance of the app; a store that fails is logged and the
+/// import goes on.
 /// </summary>
 public sealed class ImportJobs(TimeProvider time, IServiceScopeFactory scopes, ILogger<ImportJobs> logger)
 {
@@ -144,6 +145,15 @@ public sealed class ImportJobs(TimeProvider time, IServiceScopeFactory scopes, I
     private readonly Channel<QueuedImport> _queue = Channel.CreateUnbounded<QueuedImport>(new UnboundedChannelOptions { SingleReader = true });
 
     internal ChannelReader<QueuedImport> Queue => _queue.Reader;
+
+    /// <summary>
+    /// A pause point after each committed batch, awaited by the worker before the next batch.
+    /// Only tests set it, to look at a run from another instance between two batches.
+    /// </summary>
+    internal Func<ImportJob, CancellationToken, Task>? AfterBatch { get; set; }
+
+    /// <summary>The jobs of this instance still waiting in the queue: their stored runs get the running batch's heartbeat.</summary>
+    internal List<string> QueuedIds() => _jobs.Values.Where(j => j.State == ImportState.Queued).Select(j => j.Id).ToList();
 
     public ImportJob? Find(string id)
     {
@@ -164,11 +174,12 @@ public sealed class ImportJobs(TimeProvider time, IServiceScopeFactory scopes, I
             return null;
         }
 
-        var cutoff = time.GetUtcNow().UtcDateTime - KeepFinishedFor;
+        var now = time.GetUtcNow().UtcDateTime;
+        var cutoff = now - KeepFinishedFor;
         await using var scope = scopes.CreateAsyncScope();
         var run = await scope.ServiceProvider.GetRequiredService<DealerCrmDbContext>().ImportRuns.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Id == id && (r.FinishedUtc == null || r.FinishedUtc > cutoff), cancellationToken);
-        return run is null ? null : ImportJob.FromStored(run);
+        return run is null ? null : ImportJob.FromStored(run, now);
     }
 
     /// <summary>Queues the plan's rows for import; the job is interrupted at once when the site is shutting down.</summary>
@@ -189,23 +200,28 @@ public sealed class ImportJobs(TimeProvider time, IServiceScopeFactory scopes, I
     /// <summary>No more jobs are taken: the worker is stopping. Jobs still queued are the worker's to mark.</summary>
     internal void Close() => _queue.Writer.TryComplete();
 
-    /// <summary>Writes the job's state to its stored run (created on the first call); stored runs a day past their end are deleted.</summary>
+    /// <summary>
+    /// Writes the job's state to its stored run (created on the first call). Never called while the
+    /// worker holds a batch's transaction (SQLite would wait for it). Stored runs a day past their
+    /// end, or a day past their last heartbeat (an instance that died), are deleted.
+    /// </summary>
     private void Store(ImportJob job)
     {
         try
         {
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<DealerCrmDbContext>();
+            var now = time.GetUtcNow().UtcDateTime;
             var run = db.ImportRuns.SingleOrDefault(r => r.Id == job.Id);
             if (run is null)
             {
                 run = new ImportRun(job.Id, job.UserName, job.Total);
                 db.ImportRuns.Add(run);
-                var expired = time.GetUtcNow().UtcDateTime.AddDays(-1);
-                db.ImportRuns.Where(r => r.FinishedUtc < expired).ExecuteDelete();
+                var expired = now.AddDays(-1);
+                db.ImportRuns.Where(r => r.FinishedUtc < expired || (r.FinishedUtc == null && r.HeartbeatUtc < expired)).ExecuteDelete();
             }
 
-            run.Record(job.State.ToString(), job.Done, job.CustomersCreated, job.VehiclesCreated, job.FirstNumber, job.LastNumber, job.FinishedAt?.UtcDateTime);
+            run.Record(job.State.ToString(), job.Done, job.CustomersCreated, job.VehiclesCreated, job.FirstNumber, job.LastNumber, job.FinishedAt?.UtcDateTime, now);
             db.SaveChanges();
         }
         catch (Exception e) when (e is DbUpdateException or InvalidOperationException or ObjectDisposedException or Microsoft.Data.Sqlite.SqliteException)

@@ -3,6 +3,7 @@ using DealerCrm.Domain.Customers;
 using DealerCrm.Domain.Settings;
 using DealerCrm.Infrastructure.Data;
 using DealerCrm.Web.Infrastructure.Auth;
+using DealerCrm.Web.Infrastructure.Forms;
 using DealerCrm.Web.Infrastructure.Validation;
 using FluentValidation;
 using Microsoft.AspNetCore.Authorization;
@@ -83,6 +84,11 @@ public sealed class EditModel(
             }
 
             vehicle.Update(Input.ToDetails());
+            if (db.HasNothingToSave())
+            {
+                this.FlashNothingChanged(l);
+                return RedirectToPage("/Customers/Details", new { id = customerId });
+            }
         }
         else
         {
