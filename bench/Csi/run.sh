@@ -26,6 +26,8 @@ THREADS=1
 
 # shellcheck source=../lib.sh
 source "$ROOT/bench/lib.sh"
+# shellcheck source=copy.sh
+source "$ROOT/bench/Csi/copy.sh"
 
 mkdir -p "$OUT"
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
@@ -38,29 +40,8 @@ mkdir -p "$DATA"
 start_app "$OUT/app-seed.log" Demo__Seed=true Jobs__FollowUps=false Jobs__Csi=false
 stop_app
 
-# Copies of the demo surveys (answers and factor scores with them); ids follow in insertion order.
-timeout 600 sqlite3 "$DB" <<SQL
-PRAGMA journal_mode=WAL;
-CREATE TEMP TABLE n(k INTEGER PRIMARY KEY);
-WITH RECURSIVE c(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM c WHERE k < $COPIES) INSERT INTO n SELECT k FROM c;
-CREATE TEMP TABLE orig AS SELECT Id, ROW_NUMBER() OVER (ORDER BY Id) AS r FROM Surveys;
-CREATE TEMP TABLE base AS SELECT MAX(Id) AS b, COUNT(*) AS c FROM Surveys;
-BEGIN;
-INSERT INTO Surveys (Version, QuestionnaireId, Program, CustomerId, FollowUpTaskId, ServiceVisitId, DeliveryId, StaffUserId, Method,
-                     RecordingReference, TakenByUserId, TakenUtc, TakenMonth, IndexPoints, IsComplete, LowestScore)
-SELECT 0, s.QuestionnaireId, s.Program, s.CustomerId, NULL, s.ServiceVisitId, s.DeliveryId, s.StaffUserId, s.Method,
-       s.RecordingReference, s.TakenByUserId, s.TakenUtc, s.TakenMonth, s.IndexPoints, s.IsComplete, s.LowestScore
-FROM n CROSS JOIN orig o JOIN Surveys s ON s.Id = o.Id ORDER BY n.k, o.r;
-INSERT INTO SurveyAnswers (SurveyId, QuestionId, Score, Text)
-SELECT (SELECT b FROM base) + (n.k - 1) * (SELECT c FROM base) + o.r, a.QuestionId, a.Score, a.Text
-FROM n CROSS JOIN orig o JOIN SurveyAnswers a ON a.SurveyId = o.Id;
-INSERT INTO SurveyFactorScores (SurveyId, FactorCode, Score)
-SELECT (SELECT b FROM base) + (n.k - 1) * (SELECT c FROM base) + o.r, f.FactorCode, f.Score
-FROM n CROSS JOIN orig o JOIN SurveyFactorScores f ON f.SurveyId = o.Id;
-COMMIT;
-ANALYZE;
-PRAGMA wal_checkpoint(TRUNCATE);
-SQL
+# Copies of the demo surveys with their answers and factor scores (copy.sh, shared with bench/Cockpit).
+copy_surveys "$DB" "$COPIES"
 answers=$(sqlite3 "$DB" "SELECT COUNT(*) FROM SurveyAnswers")
 surveys=$(sqlite3 "$DB" "SELECT COUNT(*) FROM Surveys")
 echo "surveys=$surveys answers=$answers"

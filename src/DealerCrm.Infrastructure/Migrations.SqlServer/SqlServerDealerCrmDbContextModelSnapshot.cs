@@ -1988,6 +1988,8 @@ namespace DealerCrm.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Status", "OwnerRole", "DueUtc");
 
+                    b.HasIndex("Status", "OwnerUserId", "OwnerRole", "DueUtc");
+
                     b.ToTable("FollowUpTasks", (string)null);
                 });
 

@@ -1934,6 +1934,8 @@ namespace DealerCrm.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("Status", "OwnerRole", "DueUtc");
 
+                    b.HasIndex("Status", "OwnerUserId", "OwnerRole", "DueUtc");
+
                     b.ToTable("FollowUpTasks", (string)null);
                 });
 

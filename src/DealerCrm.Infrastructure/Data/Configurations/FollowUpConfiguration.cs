@@ -29,6 +29,9 @@ internal sealed class FollowUpTaskConfiguration : IEntityTypeConfiguration<Follo
         // The job's housekeeping and the managers' reports.
         builder.HasIndex(t => new { t.Status, t.ExpiresUtc });
         builder.HasIndex(t => new { t.Status, t.IsOverdue, t.DueUtc });
+        // The overview's and the cockpit's overdue work by owner: read from the index alone, in
+        // group order (without it, a million open tasks' rows: 0.5 s of CPU, bench/Cockpit).
+        builder.HasIndex(t => new { t.Status, t.OwnerUserId, t.OwnerRole, t.DueUtc });
         // The job's "out of tries" sweep: without it every tick reads every open task.
         // Partial indexes hold only the rows they are asked about: at go-live a million tasks
         // are written, none yet called, completed by anyone, and half not after a delivery, so

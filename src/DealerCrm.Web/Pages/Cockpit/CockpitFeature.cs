@@ -8,6 +8,7 @@ public static class CockpitFeature
     public static IServiceCollection AddCockpit(this IServiceCollection services)
     {
         services.AddScoped<ServiceFigures>();
+        services.AddSingleton<ReportFiguresCache>();
         services.AddSingleton<IReportRenderer>(_ => new SkiaReportRenderer());
         return services;
     }

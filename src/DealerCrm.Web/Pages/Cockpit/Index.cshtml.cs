@@ -78,12 +78,16 @@ public sealed record ScoreSection(SurveyProgram Program, IReadOnlyList<MonthFigu
 /// depends on the reader (<see cref="CockpitScope"/>). Every figure comes from the queries its own
 /// feature's pages use (<see cref="FollowUpStats"/>, <see cref="ServiceFigures"/>,
 /// <see cref="ComplaintFigures"/>, <see cref="CsiFigures"/>, <see cref="LoungeFigures"/>), so it
-/// reads the same here as there.
+/// reads the same here as there. The dealership-wide counts (the follow-up trend, warranty and
+/// overdue work; the survey scores) are the same for every reader and the costliest (they read
+/// the whole task table and a year of surveys): they are reused for a minute
+/// (<see cref="ReportFiguresCache"/>); what depends on the reader (complaints) is counted each time.
 /// </summary>
 [Authorize(Policy = Policies.Cockpit)]
 public sealed class IndexModel(
     FollowUpStats stats,
     ServiceFigures service,
+    ReportFiguresCache cache,
     ComplaintFigures complaints,
     CsiFigures csi,
     CsiQuestionnaires questionnaires,
@@ -311,17 +315,21 @@ public sealed class IndexModel(
         await LoadScoresAsync(cancellationToken);
     }
 
+    private sealed record WorkCounts(IReadOnlyList<TrendRow> Trend, FollowUpRates WarrantyNow, FollowUpRates WarrantyBefore, IReadOnlyList<OverdueLoad> Overdue);
+
     private async Task LoadDealershipWorkAsync(CancellationToken cancellationToken)
     {
         var previous = Current.Previous();
         var withinDays = csiPolicy.Value.RepeatRepairWithinDays;
-        Trend = await TrendAsync(PeriodChoice.Trend(Current, TrendLength), withinDays, cancellationToken);
-        var now = Trend[^1];
-        var before = Trend[^2];
-        var warrantyNow = await stats.TotalAsync(stats.UnderWarranty(DueIn(Current)), cancellationToken);
-        var warrantyBefore = await stats.TotalAsync(stats.UnderWarranty(DueIn(previous)), cancellationToken);
+        var counts = await cache.GetOrCountAsync($"cockpit:work:{Current.Kind}:{Current.From:O}:{Current.Through:O}:{clock.Today:O}:{withinDays}", async () =>
+        {
+            var trend = await TrendAsync(PeriodChoice.Trend(Current, TrendLength), withinDays, cancellationToken);
+            var warranty = await stats.TotalsByPeriodAsync([previous, Current], stats.UnderWarranty, cancellationToken);
+            return new WorkCounts(trend, warranty[1], warranty[0], await stats.OverdueByOwnerAsync(cancellationToken));
+        });
+        Trend = counts.Trend;
+        var (now, before, warrantyNow, warrantyBefore, overdue) = (Trend[^1], Trend[^2], counts.WarrantyNow, counts.WarrantyBefore, counts.Overdue);
         var names = await staff.NamesByIdAsync(cancellationToken);
-        var overdue = await stats.OverdueByOwnerAsync(cancellationToken);
         OverdueNow = overdue.Sum(o => o.Count);
         OverdueByOwner = overdue.Take(OverdueOwnersShown)
             .Select(o => (o.OwnerUserId is { } id ? names.GetValueOrDefault(id, id) : l["FollowUps.Pool", l["Role." + o.OwnerRole]].Value, o.Count)).ToList();
@@ -388,18 +396,21 @@ public sealed class IndexModel(
         var scores = new List<ScoreSection>();
         foreach (var program in Scope.ScorePrograms)
         {
-            // The dashboard's own period (twelve months to this one), so the weakest factor and the people below target read as there.
-            var period = csi.DefaultPeriod(program);
-            var current = await questionnaires.CurrentAsync(program, cancellationToken);
-            var byStaff = await csi.ByStaffAsync(period, cancellationToken);
-            var factors = await csi.FactorsAsync(period, current, cancellationToken);
-            scores.Add(new ScoreSection(
-                program,
-                await csi.TrendAsync(period, cancellationToken),
-                factors.OrderBy(f => f.Score).FirstOrDefault(),
-                byStaff,
-                byStaff.Where(s => s.Index < csi.TargetIndex).ToList(),
-                await csi.AlertsAsync(program, cancellationToken)));
+            scores.Add(await cache.GetOrCountAsync($"cockpit:scores:{program}:{clock.Today:O}", async () =>
+            {
+                // The dashboard's own period (twelve months to this one), so the weakest factor and the people below target read as there.
+                var period = csi.DefaultPeriod(program);
+                var current = await questionnaires.CurrentAsync(program, cancellationToken);
+                var byStaff = await csi.ByStaffAsync(period, cancellationToken);
+                var factors = await csi.FactorsAsync(period, current, cancellationToken);
+                return new ScoreSection(
+                    program,
+                    await csi.TrendAsync(period, cancellationToken),
+                    factors.OrderBy(f => f.Score).FirstOrDefault(),
+                    byStaff,
+                    byStaff.Where(s => s.Index < csi.TargetIndex).ToList(),
+                    await csi.AlertsAsync(program, cancellationToken));
+            }));
         }
 
         Scores = scores;
@@ -419,25 +430,13 @@ public sealed class IndexModel(
     private string Activity(ActivityKind kind) =>
         $"/Cockpit/Activity?what={kind}&from={DisplayFormatter.IsoDate(Current.From)}&to={DisplayFormatter.IsoDate(Current.Through)}";
 
-    private IQueryable<FollowUpTask> DueIn(ReportPeriod period) => stats.DueIn(period.From, period.Through);
-
+    // Each figure of the trend counted for all its periods in one query grouped by period (not a query a period).
     private async Task<IReadOnlyList<TrendRow>> TrendAsync(IReadOnlyList<ReportPeriod> periods, int withinDays, CancellationToken cancellationToken)
     {
-        var rows = new List<TrendRow>();
-        foreach (var period in periods)
-        {
-            var rates = await stats.TotalAsync(DueIn(period), cancellationToken);
-            rows.Add(new TrendRow(
-                period,
-                Label(period),
-                rates.ReturnVisitRate,
-                rates.OnTimeRate,
-                await service.Deliveries(period).CountAsync(cancellationToken),
-                await service.Visits(period).CountAsync(cancellationToken),
-                await service.RepeatRepairAsync(period, withinDays, cancellationToken)));
-        }
-
-        return rows;
+        var rates = await stats.TotalsByPeriodAsync(periods, null, cancellationToken);
+        var growth = await service.ByPeriodAsync(periods, withinDays, cancellationToken);
+        return [.. periods.Select((period, i) => new TrendRow(
+            period, Label(period), rates[i].ReturnVisitRate, rates[i].OnTimeRate, growth[i].Deliveries, growth[i].Visits, growth[i].RepeatRepairs))];
     }
 
     private static string Label(ReportPeriod period) => period.Kind switch

@@ -1,6 +1,8 @@
 using DealerCrm.Domain.Common;
 using DealerCrm.Domain.FollowUps;
+using DealerCrm.Domain.Reporting;
 using DealerCrm.Infrastructure.Data;
+using DealerCrm.Web.Infrastructure.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealerCrm.Web.Pages.FollowUps;
@@ -32,6 +34,24 @@ public sealed class FollowUpStats(DealerCrmDbContext db, DealershipClock clock)
             .Select(g => new { g.Key.Status, g.Key.OnTime, Count = g.Count() })
             .ToListAsync(cancellationToken);
         return FollowUpRates.From(groups.Select(g => (g.Status, g.OnTime, g.Count)));
+    }
+
+    /// <summary>
+    /// The rates of each of <paramref name="periods"/> (consecutive, oldest first) in one query,
+    /// grouped by period in SQL: for each, what <see cref="TotalAsync"/> gives for the tasks
+    /// <see cref="DueIn"/> it, narrowed by <paramref name="narrow"/> (e.g. <see cref="UnderWarranty"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUpRates>> TotalsByPeriodAsync(
+        IReadOnlyList<ReportPeriod> periods, Func<IQueryable<FollowUpTask>, IQueryable<FollowUpTask>>? narrow, CancellationToken cancellationToken)
+    {
+        var tasks = DueIn(periods[0].From, periods[^1].Through);
+        var period = PeriodBuckets.Of<FollowUpTask, DateTime>(t => t.DueUtc, [.. periods.Select(p => clock.StartOfDayUtc(p.Through.AddDays(1)))]);
+        var groups = await (narrow is null ? tasks : narrow(tasks))
+            .WithPeriod(period, (t, p) => new { Period = p, t.Status, OnTime = t.CompletedUtc <= t.DueUtc })
+            .GroupBy(t => new { t.Period, t.Status, t.OnTime })
+            .Select(g => new { g.Key.Period, g.Key.Status, g.Key.OnTime, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return [.. periods.Select((_, i) => FollowUpRates.From(groups.Where(g => g.Period == i).Select(g => (g.Status, g.OnTime, g.Count))))];
     }
 
     public async Task<IReadOnlyList<(FollowUpKind Kind, FollowUpRates Rates)>> ByKindAsync(IQueryable<FollowUpTask> tasks, CancellationToken cancellationToken)
