@@ -141,6 +141,9 @@ public sealed class IndexModel(
 
     public int OverdueNow { get; private set; }
 
+    /// <summary>When the dealership-wide counts shown were taken (they are reused for up to <see cref="ReportFiguresCache.Lifetime"/>).</summary>
+    public DateTime? CountedUtc { get; private set; }
+
     /// <summary>Overdue tasks by owner, named (a person, or a role's pool), most first.</summary>
     public IReadOnlyList<(string Owner, int Count)> OverdueByOwner { get; private set; } = [];
 
@@ -315,7 +318,7 @@ public sealed class IndexModel(
         await LoadScoresAsync(cancellationToken);
     }
 
-    private sealed record WorkCounts(IReadOnlyList<TrendRow> Trend, FollowUpRates WarrantyNow, FollowUpRates WarrantyBefore, IReadOnlyList<OverdueLoad> Overdue);
+    private sealed record WorkCounts(IReadOnlyList<TrendRow> Trend, FollowUpRates WarrantyNow, FollowUpRates WarrantyBefore, IReadOnlyList<OverdueLoad> Overdue, DateTime CountedUtc);
 
     private async Task LoadDealershipWorkAsync(CancellationToken cancellationToken)
     {
@@ -325,9 +328,10 @@ public sealed class IndexModel(
         {
             var trend = await TrendAsync(PeriodChoice.Trend(Current, TrendLength), withinDays, cancellationToken);
             var warranty = await stats.TotalsByPeriodAsync([previous, Current], stats.UnderWarranty, cancellationToken);
-            return new WorkCounts(trend, warranty[1], warranty[0], await stats.OverdueByOwnerAsync(cancellationToken));
+            return new WorkCounts(trend, warranty[1], warranty[0], await stats.OverdueByOwnerAsync(cancellationToken), clock.UtcNow);
         });
         Trend = counts.Trend;
+        CountedUtc = counts.CountedUtc;
         var (now, before, warrantyNow, warrantyBefore, overdue) = (Trend[^1], Trend[^2], counts.WarrantyNow, counts.WarrantyBefore, counts.Overdue);
         var names = await staff.NamesByIdAsync(cancellationToken);
         OverdueNow = overdue.Sum(o => o.Count);
