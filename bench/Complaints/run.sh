@@ -14,6 +14,7 @@
 #   TARGET=20000 ROUNDS=5 DURATION=20s    # cases wanted; timed rounds of each side; wrk run length
 #   ONLY_SEEDED=1                         # copy only the complaint seeder's cases (not the backfilled calls)
 #   QUIET_WAIT=60                         # seconds to wait for a quiet machine before each wrk run (lib.sh)
+#   REUSE=1                               # keep the seeded and copied database of the last run in $OUT/data
 #
 # Only ever talks to 127.0.0.1; every step is bounded in time; the app is stopped at the end.
 set -euo pipefail
@@ -49,6 +50,8 @@ if [[ ${SKIP_BUILD:-0} != 1 ]]; then
 fi
 
 DB=$DATA/dealercrm.db
+# seed_data: the demo dealership seeded, then its complaints copied (below); skipped with REUSE=1.
+seed_data() {
 rm -rf "$DATA"
 mkdir -p "$DATA"
 start_app "$OUT/app-seed.log" Demo__Seed=true "${JOBS_OFF[@]}"
@@ -60,9 +63,18 @@ stop_app
 originals="1 = 1"
 if [[ ${ONLY_SEEDED:-0} == 1 ]]; then originals="SourceFollowUpTaskId IS NULL"; fi
 copy_complaints "$DB" "$TARGET" "$originals" "$SPREAD_DAYS"
+}
+copied=""
+if [[ ${REUSE:-0} == 1 && -f $DB ]]; then
+    # The last run's data as it was (the app started later migrates it, if the model changed).
+    echo "REUSE=1: the data of the last run in $DATA"
+else
+    seed_data
+    copied=" (demo $COMPLAINTS_BEFORE, $COMPLAINTS_COPIED of them copied $COMPLAINT_COPIES times)"
+fi
 counts() { sqlite3 "$DB" "SELECT (SELECT COUNT(*) FROM Complaints), (SELECT COUNT(*) FROM ComplaintEvents), (SELECT COUNT(*) FROM ComplaintTierPeriods), (SELECT COUNT(*) FROM ComplaintClockPauses), (SELECT COUNT(*) FROM ComplaintRecoverySteps), (SELECT COUNT(*) FROM Complaints WHERE Status <> 4)"; }
 IFS='|' read -r complaints events periods pauses recovery open <<<"$(counts)"
-echo "complaints=$complaints (demo $COMPLAINTS_BEFORE, $COMPLAINTS_COPIED of them copied $COMPLAINT_COPIES times) open=$open events=$events tier_periods=$periods pauses=$pauses recovery_steps=$recovery"
+echo "complaints=$complaints$copied open=$open events=$events tier_periods=$periods pauses=$pauses recovery_steps=$recovery"
 
 # The analysis page's default view: the last 12 weeks to today (local days, Asia/Shanghai), by week;
 # the range is [start of the first day, start of the day after today) in UTC, as the page computes it.
