@@ -1,4 +1,5 @@
 using DealerCrm.E2E.Infrastructure;
+using DealerCrm.Domain.Reporting;
 using DealerCrm.Web.Infrastructure.Demo;
 using Microsoft.Playwright;
 
@@ -16,9 +17,19 @@ public sealed class SignInJourneys(BrowserSite site) : IClassFixture<BrowserSite
         var page = await site.NewPageAsync();
         await page.SignInAsync(email);
 
-        await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + "/");
-        await Assertions.Expect(page.GetByTestId("home-greeting")).ToHaveTextAsync($"{demo.DisplayName}，您好");
-        await Assertions.Expect(page.Locator($"[data-role='{demo.Role}']")).ToBeVisibleAsync();
+        if (CockpitScope.IsHomeFor([demo.Role]))
+        {
+            // The general manager's and the CS director's home is the cockpit.
+            await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + "/Cockpit");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "经营驾驶舱", Level = 1 })).ToBeVisibleAsync();
+        }
+        else
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + "/");
+            await Assertions.Expect(page.GetByTestId("home-greeting")).ToHaveTextAsync($"{demo.DisplayName}，您好");
+            await Assertions.Expect(page.Locator($"[data-role='{demo.Role}']")).ToBeVisibleAsync();
+        }
+
         await page.ScreenshotAsync($"home-{demo.Role}");
         await page.AssertAccessibleAsync();
         Assert.Empty(site.ConsoleErrors(page));
@@ -29,11 +40,11 @@ public sealed class SignInJourneys(BrowserSite site) : IClassFixture<BrowserSite
     public async Task Switching_to_English_and_back_works_and_is_remembered()
     {
         var page = await site.NewPageAsync();
-        await page.SignInAsync("csdirector@demo.local");
+        await page.SignInAsync("csagent@demo.local");
 
         await page.GetByTestId("language-switch").ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        await Assertions.Expect(page.GetByTestId("home-greeting")).ToHaveTextAsync("Hello, 钱晓梅");
+        await Assertions.Expect(page.GetByTestId("home-greeting")).ToHaveTextAsync("Hello, 孙丽娜");
 
         // Remembered on the next page too.
         await page.GotoAsync("/Account/ChangePassword");
