@@ -57,7 +57,8 @@ start_rss=$(awk '/^VmRSS/ { print int($2 / 1024) }' "/proc/$DOTNET_PID/status")
 
 # The pages: a spread of customer files (ids across the table) and a call page from the queue.
 {
-    echo /
+    # / redirects the CS director to the cockpit (302), which wrk would count without loading it.
+    echo /Cockpit
     echo /Customers
     echo "/Customers?q=%E7%8E%8B"
     echo "/Customers?q=138"
