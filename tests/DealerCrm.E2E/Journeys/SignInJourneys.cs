@@ -1,5 +1,5 @@
-using DealerCrm.E2E.Infrastructure;
 using DealerCrm.Domain.Reporting;
+using DealerCrm.E2E.Infrastructure;
 using DealerCrm.Web.Infrastructure.Demo;
 using Microsoft.Playwright;
 
