@@ -81,7 +81,7 @@ public sealed record ScoreSection(SurveyProgram Program, IReadOnlyList<MonthFigu
 /// reads the same here as there. The dealership-wide counts (the follow-up trend, warranty and
 /// overdue work; the survey scores) are the same for every reader and the costliest (they read
 /// the whole task table and a year of surveys): they are reused for a minute
-/// (<see cref="ReportFiguresCache"/>); what depends on the reader (complaints) is counted each time.
+/// (<see cref="ReportFiguresCache"/>); the complaint figures are kept per reader (a case about the reader is not counted for them).
 /// </summary>
 [Authorize(Policy = Policies.Cockpit)]
 public sealed class IndexModel(
@@ -358,10 +358,11 @@ public sealed class IndexModel(
 
         var month = lounge.ThisMonth;
         var lastMonth = LoungeFine.MonthOf(new DateOnly(month / 100, month % 100, 1).AddMonths(-1));
-        var days = await lounge.DaysAsync(month, cancellationToken);
-        var daysBefore = await lounge.DaysAsync(lastMonth, cancellationToken);
-        var fines = await lounge.FinesAsync(month, cancellationToken);
-        var finesBefore = await lounge.FinesAsync(lastMonth, cancellationToken);
+        var (days, daysBefore, fines, finesBefore) = await cache.GetOrCountAsync($"cockpit:lounge:{month}:{clock.Today:O}", async () => new LoungeCounts(
+            await lounge.DaysAsync(month, cancellationToken),
+            await lounge.DaysAsync(lastMonth, cancellationToken),
+            await lounge.FinesAsync(month, cancellationToken),
+            await lounge.FinesAsync(lastMonth, cancellationToken)));
         LoungeKpis =
         [
             new("kpi-lounge-missing", l["Cockpit.LoungeDaysMissing"], days.Missing, daysBefore.Missing, null, KpiFormat.Count, false, "/Lounge/Overview"),
@@ -370,15 +371,24 @@ public sealed class IndexModel(
         ];
     }
 
+    private sealed record LoungeCounts(LoungeMonthDays Days, LoungeMonthDays DaysBefore, LoungeMonthFines Fines, LoungeMonthFines FinesBefore);
+
+    private sealed record ComplaintCounts(ComplaintPulse Pulse, ComplaintSummary Summary, ComplaintSummary Before, IReadOnlyList<TopComplaintRow> Top);
+
     private async Task LoadComplaintsAsync(CancellationToken cancellationToken)
     {
         var department = Scope.ComplaintDepartment;
-        Pulse = await complaints.PulseAsync(clock.UtcNow, department, User.UserId(), cancellationToken);
+        var reader = User.UserId();
         var (from, to) = Utc(Current);
         var (fromBefore, toBefore) = Utc(Current.Previous());
-        var summary = await complaints.SummaryAsync(from, to, cancellationToken, department);
-        var before = await complaints.SummaryAsync(fromBefore, toBefore, cancellationToken, department);
-        Top = await complaints.TopAsync(from, to, department, User.UserId(), TopComplaints, cancellationToken);
+        // Kept per reader: a case about the reader is neither listed nor counted for them.
+        var (pulse, summary, before, top) = await cache.GetOrCountAsync($"cockpit:complaints:{reader}:{department}:{from:O}:{to:O}", async () => new ComplaintCounts(
+            await complaints.PulseAsync(clock.UtcNow, department, reader, cancellationToken),
+            await complaints.SummaryAsync(from, to, cancellationToken, department),
+            await complaints.SummaryAsync(fromBefore, toBefore, cancellationToken, department),
+            await complaints.TopAsync(from, to, department, reader, TopComplaints, cancellationToken)));
+        Pulse = pulse;
+        Top = top;
 
         var scope = department is { } d ? $"&department={d}" : "";
         var analysis = $"/Complaints/Analysis?from={DisplayFormatter.IsoDate(Current.From)}&to={DisplayFormatter.IsoDate(Current.Through)}{scope}";
