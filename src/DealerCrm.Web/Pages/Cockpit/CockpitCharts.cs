@@ -11,4 +11,7 @@ public static class CockpitCharts
         label = new { formatter = label, position = "insideEndTop", color = "#b02a37" },
         data = new[] { new { yAxis = value } },
     };
+
+    /// <summary>A rate in a trend table: one decimal and a percent sign, a dash where nothing was due.</summary>
+    public static string Percent(decimal? value) => value is { } v ? $"{v:0.0}%" : "—";
 }
